@@ -1,0 +1,162 @@
+package dev.attento.core.autodiff;
+
+import dev.attento.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Finite-difference gradient checking: compares the gradients that back-propagation
+ * computes with central differences {@code (L(x+ε) - L(x-ε)) / 2ε} of a scalar projection
+ * {@code L = Σ_i r_i·f(x)_i}, where {@code r} is a fixed random vector (so every output
+ * element, not just a sum, is checked).
+ *
+ * <p><b>Why these tolerances.</b> Ops run in float32: each output carries a rounding error
+ * of about 6e-8 relative, so L (summed in double over n outputs) is off by roughly
+ * 6e-8·√n·|f|, and dividing by 2ε = 2e-3 amplifies that by 500: about 3e-5·√n·|f|, i.e.
+ * 1e-4 to 1e-3 for the tensors used in tests. The truncation error of central differences
+ * is ε²·f'''/6, about 2e-7. A gradient therefore passes when
+ * {@code |analytic - numeric| ≤ absTol + relTol·max(|analytic|, |numeric|)} with defaults
+ * absTol = 2e-3 and relTol = 2e-2: far below the size of any real bug (a wrong sign, a
+ * missing term or a missed accumulation is off by O(|gradient|)), far above round-off.
+ * Keep test inputs away from kinks (ReLU at 0), where no finite difference is valid.
+ */
+public final class GradCheck {
+
+  /** Settings of a check. */
+  public record Options(double epsilon, double absTol, double relTol, int maxElementsPerInput, long seed) {
+    /** The defaults justified in the class documentation. */
+    public static Options defaults() {
+      return new Options(1e-3, 2e-3, 2e-2, 4096, 42L);
+    }
+
+    /** The same options with other tolerances. */
+    public Options withTolerances(double abs, double rel) {
+      return new Options(epsilon, abs, rel, maxElementsPerInput, seed);
+    }
+  }
+
+  /** The worst mismatch found for one input. */
+  public record InputResult(int input, int worstIndex, double analytic, double numeric, double error,
+                            double allowed, int checked) {
+    /** Whether every checked element was within tolerance. */
+    public boolean passed() {
+      return error <= allowed;
+    }
+  }
+
+  /** The outcome of a check: one entry per input that requires a gradient. */
+  public record Report(String name, List<InputResult> inputs) {
+    /** Whether every input passed. */
+    public boolean passed() {
+      return inputs.stream().allMatch(InputResult::passed);
+    }
+
+    /** A readable account, one line per input, naming the worst element. */
+    public String describe() {
+      StringBuilder sb = new StringBuilder("gradient check of " + name + ":");
+      for (InputResult r : inputs) {
+        sb.append(String.format(Locale.ROOT,
+            "%n  input %d: %s, worst element %d analytic %.6g numeric %.6g |diff| %.3g (allowed %.3g, %d checked)",
+            r.input(), r.passed() ? "ok" : "FAILED", r.worstIndex(), r.analytic(), r.numeric(),
+            r.error(), r.allowed(), r.checked()));
+      }
+      return sb.toString();
+    }
+
+    /** Throws an {@link AssertionError} with {@link #describe()} unless the check passed. */
+    public Report assertPassed() {
+      if (!passed()) {
+        throw new AssertionError(describe());
+      }
+      return this;
+    }
+  }
+
+  private GradCheck() {}
+
+  /** Checks with default options and throws if any gradient is wrong. */
+  public static Report assertGradients(String name, Function<List<Tensor>, Tensor> f, Tensor... inputs) {
+    return check(name, f, List.of(inputs), Options.defaults()).assertPassed();
+  }
+
+  /**
+   * Runs the check. {@code f} must be deterministic (seed any randomness inside it) and must
+   * build its graph from the given tensors; inputs that do not require a gradient are held
+   * constant.
+   */
+  public static Report check(String name, Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Options opt) {
+    for (Tensor t : inputs) {
+      t.releaseGrad();
+    }
+    Tensor out = f.apply(inputs);
+    SplittableRandom random = new SplittableRandom(opt.seed());
+    float[] projection = new float[out.size()];
+    for (int i = 0; i < projection.length; i++) {
+      projection[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    if (!out.requiresGrad()) {
+      throw new IllegalArgumentException("gradient check of " + name + ": the output does not depend on any input that requires a gradient");
+    }
+    Autodiff.backward(out, projection);
+
+    List<InputResult> results = new ArrayList<>();
+    for (int in = 0; in < inputs.size(); in++) {
+      Tensor x = inputs.get(in);
+      if (!x.requiresGrad()) {
+        continue;
+      }
+      float[] analytic = x.grad() == null ? new float[x.size()] : x.grad().clone();
+      results.add(checkInput(in, x, analytic, f, inputs, projection, opt, random));
+    }
+    return new Report(name, results);
+  }
+
+  private static InputResult checkInput(int index, Tensor x, float[] analytic, Function<List<Tensor>, Tensor> f,
+                                        List<Tensor> inputs, float[] projection, Options opt,
+                                        SplittableRandom random) {
+    float[] data = x.data();
+    int n = data.length;
+    int checks = Math.min(n, opt.maxElementsPerInput());
+    int worst = -1;
+    double worstErr = 0;
+    double worstAllowed = opt.absTol();
+    double worstNum = 0;
+    double worstAna = 0;
+    double worstExcess = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < checks; c++) {
+      int i = checks == n ? c : random.nextInt(n);
+      float original = data[i];
+      data[i] = (float) (original + opt.epsilon());
+      double plus = projected(f, inputs, projection);
+      data[i] = (float) (original - opt.epsilon());
+      double minus = projected(f, inputs, projection);
+      data[i] = original;
+      double numeric = (plus - minus) / (2 * opt.epsilon());
+      double err = Math.abs(analytic[i] - numeric);
+      double allowed = opt.absTol() + opt.relTol() * Math.max(Math.abs(analytic[i]), Math.abs(numeric));
+      if (err - allowed > worstExcess) {
+        worstExcess = err - allowed;
+        worst = i;
+        worstErr = err;
+        worstAllowed = allowed;
+        worstNum = numeric;
+        worstAna = analytic[i];
+      }
+    }
+    return new InputResult(index, worst, worstAna, worstNum, worstErr, worstAllowed, checks);
+  }
+
+  private static double projected(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, float[] projection) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
+      float[] y = f.apply(inputs).data();
+      double s = 0;
+      for (int i = 0; i < y.length; i++) {
+        s += (double) y[i] * projection[i];
+      }
+      return s;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.attento.core.ops;
+
+import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.tensor.Tensor;
+
+/**
+ * Element-wise non-linearities. Each backward is written in terms of the output where that
+ * is cheaper (tanh' = 1 - y², σ' = y(1 - y), exp' = y), so no input copy is kept.
+ *
+ * <p>The scalar functions {@link #tanh(float)} and {@link #sigmoid(float)} are public because
+ * fused cell kernels must compute exactly the same values as these ops.
+ */
+public final class Activations {
+
+  private Activations() {}
+
+  /**
+   * tanh via exp, computed in double: {@code 1 - 2/(e^{2x}+1)}. On JDK 17 {@link Math#tanh}
+   * is the slow fdlibm routine, while {@link Math#exp} is an intrinsic; in double the
+   * cancellation near 0 costs nothing visible in float32.
+   */
+  public static float tanh(float x) {
+    return (float) (1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0));
+  }
+
+  /** The logistic function σ(x) = 1/(1+e^{-x}), in double. */
+  public static float sigmoid(float x) {
+    return (float) (1.0 / (1.0 + Math.exp(-x)));
+  }
+
+  /** Hyperbolic tangent. */
+  public static Tensor tanh(Tensor x) {
+    float[] in = x.data();
+    float[] y = new float[in.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = tanh(in[i]);
+    }
+    return Autodiff.record("tanh", Tensor.of(y, x.shape()), g -> {
+      float[] gx = x.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        gx[i] += g[i] * (1f - y[i] * y[i]);
+      }
+    }, x);
+  }
+
+  /** Logistic sigmoid. */
+  public static Tensor sigmoid(Tensor x) {
+    float[] in = x.data();
+    float[] y = new float[in.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = sigmoid(in[i]);
+    }
+    return Autodiff.record("sigmoid", Tensor.of(y, x.shape()), g -> {
+      float[] gx = x.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        gx[i] += g[i] * y[i] * (1f - y[i]);
+      }
+    }, x);
+  }
+
+  /** Rectified linear unit, max(0, x); the derivative at 0 is taken as 0, as in PyTorch. */
+  public static Tensor relu(Tensor x) {
+    return leakyRelu(x, 0f, "relu");
+  }
+
+  /** Leaky ReLU (Maas et al. 2013): x for x &gt; 0, slope·x otherwise. */
+  public static Tensor leakyRelu(Tensor x, float slope) {
+    return leakyRelu(x, slope, "leakyRelu");
+  }
+
+  private static Tensor leakyRelu(Tensor x, float slope, String name) {
+    float[] in = x.data();
+    float[] y = new float[in.length];
+    for (int i = 0; i < y.length; i++) {
+      // "+ 0f" turns ReLU's -0.0 (0·negative) into +0.0, as PyTorch prints it.
+      y[i] = in[i] > 0f ? in[i] : slope * in[i] + 0f;
+    }
+    return Autodiff.record(name, Tensor.of(y, x.shape()), g -> {
+      float[] gx = x.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        gx[i] += in[i] > 0f ? g[i] : slope * g[i];
+      }
+    }, x);
+  }
+
+  /** Natural exponential. */
+  public static Tensor exp(Tensor x) {
+    float[] in = x.data();
+    float[] y = new float[in.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) Math.exp(in[i]);
+    }
+    return Autodiff.record("exp", Tensor.of(y, x.shape()), g -> {
+      float[] gx = x.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        gx[i] += g[i] * y[i];
+      }
+    }, x);
+  }
+
+  /** Natural logarithm. */
+  public static Tensor log(Tensor x) {
+    float[] in = x.data();
+    float[] y = new float[in.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) Math.log(in[i]);
+    }
+    return Autodiff.record("log", Tensor.of(y, x.shape()), g -> {
+      float[] gx = x.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        gx[i] += g[i] / in[i];
+      }
+    }, x);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.attento.core.ops;
+
+import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.tensor.Tensor;
+
+/**
+ * Softmax and log-softmax over the last dimension, stabilised by subtracting each row's
+ * maximum (softmax is invariant to it, and it keeps exp() from overflowing). A position set
+ * to a very negative value (see {@link Masking#maskedFill}) gets a weight of exactly zero.
+ */
+public final class Softmax {
+
+  private Softmax() {}
+
+  /** softmax(x)_j = exp(x_j - max) / Σ_k exp(x_k - max), row by row. */
+  public static Tensor softmax(Tensor x) {
+    int cols = x.dim(-1);
+    int rows = cols == 0 ? 0 : x.size() / cols;
+    float[] y = new float[x.size()];
+    float[] in = x.data();
+    for (int r = 0; r < rows; r++) {
+      softmaxRow(in, y, r * cols, cols);
+    }
+    return Autodiff.record("softmax", Tensor.of(y, x.shape()), g -> {
+      // ∂x_j = y_j (g_j - Σ_k g_k y_k)
+      float[] gx = x.gradBuffer();
+      for (int r = 0; r < rows; r++) {
+        int base = r * cols;
+        double dot = 0;
+        for (int j = 0; j < cols; j++) {
+          dot += (double) g[base + j] * y[base + j];
+        }
+        for (int j = 0; j < cols; j++) {
+          gx[base + j] += (float) (y[base + j] * (g[base + j] - dot));
+        }
+      }
+    }, x);
+  }
+
+  /** log softmax(x)_j = x_j - max - log Σ_k exp(x_k - max), row by row. */
+  public static Tensor logSoftmax(Tensor x) {
+    int cols = x.dim(-1);
+    int rows = cols == 0 ? 0 : x.size() / cols;
+    float[] y = new float[x.size()];
+    float[] in = x.data();
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      double lse = logSumExp(in, base, cols);
+      for (int j = 0; j < cols; j++) {
+        y[base + j] = (float) (in[base + j] - lse);
+      }
+    }
+    return Autodiff.record("logSoftmax", Tensor.of(y, x.shape()), g -> {
+      // ∂x_j = g_j - softmax_j Σ_k g_k
+      float[] gx = x.gradBuffer();
+      for (int r = 0; r < rows; r++) {
+        int base = r * cols;
+        double total = 0;
+        for (int j = 0; j < cols; j++) {
+          total += g[base + j];
+        }
+        for (int j = 0; j < cols; j++) {
+          gx[base + j] += (float) (g[base + j] - Math.exp(y[base + j]) * total);
+        }
+      }
+    }, x);
+  }
+
+  /** Writes softmax of {@code in[off, off+n)} into {@code out} at the same offsets. */
+  public static void softmaxRow(float[] in, float[] out, int off, int n) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      max = Math.max(max, in[off + j]);
+    }
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      double e = Math.exp(in[off + j] - max);
+      out[off + j] = (float) e;
+      sum += e;
+    }
+    float inv = (float) (1.0 / sum);
+    for (int j = 0; j < n; j++) {
+      out[off + j] *= inv;
+    }
+  }
+
+  /** log Σ exp over {@code in[off, off+n)}, stabilised by the maximum. */
+  public static double logSumExp(float[] in, int off, int n) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      max = Math.max(max, in[off + j]);
+    }
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      sum += Math.exp(in[off + j] - max);
+    }
+    return max + Math.log(sum);
+  }
+}

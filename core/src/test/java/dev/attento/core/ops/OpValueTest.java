@@ -1,0 +1,160 @@
+package dev.attento.core.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attento.core.tensor.Tensor;
+import dev.attento.core.tensor.TestTensors;
+import java.util.List;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** Forward values and shape errors of the ops, against hand-computed results. */
+class OpValueTest {
+
+  private static Tensor t(float[] d, int... shape) {
+    return Tensor.of(d, shape);
+  }
+
+  @Test
+  void broadcastAddsBiasToEveryRow() {
+    Tensor y = Arithmetic.add(t(new float[] {1, 2, 3, 4}, 2, 2), t(new float[] {10, 20}, 2));
+    assertArrayEquals(new float[] {11, 22, 13, 24}, y.data());
+  }
+
+  @Test
+  void shapeMismatchNamesBothShapesAndTheOp() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Arithmetic.add(Tensor.zeros(2, 3), Tensor.zeros(2)));
+    assertTrue(e.getMessage().contains("add") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[2]"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> MatMul.matmul(Tensor.zeros(2, 3), Tensor.zeros(4, 5)));
+    assertTrue(e.getMessage().contains("matmul") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"),
+        e.getMessage());
+  }
+
+  @Test
+  void matmulAndLinearMatchHandComputation() {
+    Tensor a = t(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    Tensor b = t(new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+    assertArrayEquals(new float[] {4, 5, 10, 11}, MatMul.matmul(a, b).data());
+    // linear uses W [out, in]: y = a·Wᵀ + bias
+    Tensor w = t(new float[] {1, 0, 1, 0, 1, 0}, 2, 3);
+    assertArrayEquals(new float[] {4.5f, 1, 10.5f, 4}, Linear.linear(a, w, t(new float[] {0.5f, -1}, 2)).data());
+  }
+
+  @Test
+  void bmmTransposesMatchExplicitTransposes() {
+    Tensor a = TestTensors.random(1, 2, 4, 3);
+    Tensor b = TestTensors.random(2, 2, 4, 5);
+    Tensor viaFlag = MatMul.bmm(a, b, true, false);
+    Tensor viaCopy = MatMul.bmm(Shaping.transpose(a, 1, 2), b, false, false);
+    assertArrayEquals(viaCopy.data(), viaFlag.data(), 1e-6f);
+  }
+
+  @Test
+  void softmaxIsStableAndNormalised() {
+    Tensor y = Softmax.softmax(t(new float[] {1000, 1001, 1002, -5, 0, 5}, 2, 3));
+    for (int r = 0; r < 2; r++) {
+      float s = y.data()[3 * r] + y.data()[3 * r + 1] + y.data()[3 * r + 2];
+      assertEquals(1f, s, 1e-6f);
+    }
+    assertEquals(0.6652409f, y.data()[2], 1e-6f);
+    Tensor ls = Softmax.logSoftmax(t(new float[] {1000, 1001, 1002}, 1, 3));
+    assertEquals(Math.log(0.6652409), ls.data()[2], 1e-5);
+  }
+
+  @Test
+  void maskedPositionsGetExactlyZeroWeight() {
+    Tensor scores = t(new float[] {3, 1, 2, 7}, 1, 4);
+    Tensor masked = Masking.maskedFill(scores, t(new float[] {0, 0, 1, 1}, 1, 4), Masking.NEG_LARGE);
+    Tensor w = Softmax.softmax(masked);
+    assertEquals(0f, w.data()[2]);
+    assertEquals(0f, w.data()[3]);
+    assertEquals(1f, w.data()[0] + w.data()[1], 1e-6f);
+  }
+
+  @Test
+  void crossEntropyIgnoresPaddingAndAveragesOverTheRest() {
+    Tensor logits = t(new float[] {0, 0, 0, 5, 5, 5, 1, 2, 3}, 3, 3);
+    float loss = CrossEntropy.crossEntropy(logits, new int[] {1, 0, 2}, 0).item();
+    double row0 = Math.log(3);
+    double row2 = -3 + Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+    assertEquals((row0 + row2) / 2, loss, 1e-6);
+    assertEquals(0f, CrossEntropy.crossEntropy(logits, new int[] {0, 0, 0}, 0).item());
+    assertThrows(IllegalArgumentException.class, () -> CrossEntropy.crossEntropy(logits, new int[] {1, 7, 2}, 0));
+  }
+
+  @Test
+  void embeddingGradientTouchesOnlyUsedRows() {
+    Tensor table = TestTensors.param(3, 5, 2);
+    Reductions.sum(Embedding.lookup(table, new int[] {1, 1, 3}, 3)).backward();
+    assertArrayEquals(new float[] {0, 0, 2, 2, 0, 0, 1, 1, 0, 0}, table.grad());
+    assertThrows(IllegalArgumentException.class, () -> Embedding.lookup(table, new int[] {5}, 1));
+  }
+
+  @Test
+  void concatSliceStackAndTransposeMoveTheRightElements() {
+    Tensor a = t(new float[] {1, 2, 3, 4}, 2, 2);
+    Tensor b = t(new float[] {5, 6}, 2, 1);
+    assertArrayEquals(new float[] {1, 2, 5, 3, 4, 6}, Shaping.concat(1, a, b).data());
+    assertArrayEquals(new float[] {2, 4}, Shaping.slice(a, 1, 1, 2).data());
+    Tensor s = Shaping.stack(1, List.of(a, a));
+    assertArrayEquals(new int[] {2, 2, 2}, s.shape());
+    assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4, 3, 4}, s.data());
+    assertArrayEquals(new float[] {1, 3, 2, 4}, Shaping.transpose(a, 0, 1).data());
+    assertThrows(IllegalArgumentException.class, () -> Shaping.concat(0, a, b));
+  }
+
+  @Test
+  void whereSelectsRowsByAPrefixMask() {
+    Tensor a = t(new float[] {1, 2, 3, 4}, 2, 2);
+    Tensor b = t(new float[] {9, 9, 8, 8}, 2, 2);
+    assertArrayEquals(new float[] {1, 2, 8, 8}, Masking.where(t(new float[] {1, 0}, 2), a, b).data());
+    assertThrows(IllegalArgumentException.class, () -> Masking.where(t(new float[] {1, 0, 1}, 3), a, b));
+  }
+
+  @Test
+  void dropoutIsSeededAndPreservesTheExpectation() {
+    Tensor x = Tensor.full(1f, 10_000);
+    Tensor y1 = Dropout.dropout(x, 0.25f, true, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+    Tensor y2 = Dropout.dropout(x, 0.25f, true, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+    assertArrayEquals(y1.data(), y2.data());
+    double mean = 0;
+    int zeros = 0;
+    for (float v : y1.data()) {
+      mean += v;
+      zeros += v == 0f ? 1 : 0;
+    }
+    assertEquals(1.0, mean / 10_000, 0.03);
+    assertEquals(2500, zeros, 200);
+    assertTrue(x == Dropout.dropout(x, 0.25f, false, null), "inference returns the input");
+  }
+
+  @Test
+  void activationsMatchJavaMath() {
+    for (float v = -20f; v <= 20f; v += 0.37f) {
+      assertEquals(Math.tanh(v), Activations.tanh(v), 1e-7);
+      assertEquals(1 / (1 + Math.exp(-v)), Activations.sigmoid(v), 1e-7);
+    }
+    assertArrayEquals(new float[] {0, 2}, Activations.relu(t(new float[] {-1, 2}, 2)).data());
+    assertArrayEquals(new float[] {-0.1f, 2}, Activations.leakyRelu(t(new float[] {-1, 2}, 2), 0.1f).data());
+  }
+
+  @Test
+  void reductionsAndArgmax() {
+    Tensor x = t(new float[] {1, 5, 3, 7, 2, 2}, 2, 3);
+    assertEquals(20f, Reductions.sum(x).item());
+    assertEquals(20f / 6, Reductions.mean(x).item(), 1e-6f);
+    assertArrayEquals(new float[] {8, 7, 5}, Reductions.sum(x, 0).data());
+    assertArrayEquals(new int[] {1, 0}, Reductions.argmax(x));
+  }
+
+  @Test
+  void toStringIsReadable() {
+    assertEquals("Tensor[2, 2] [[1.000, 2.000], [3.000, 4.000]]", t(new float[] {1, 2, 3, 4}, 2, 2).toString());
+    assertTrue(Tensor.zeros(100, 100).toString().contains("..."));
+  }
+}
