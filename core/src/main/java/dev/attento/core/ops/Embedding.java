@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -25,29 +24,8 @@ public final class Embedding {
       throw new IllegalArgumentException("embedding: " + ids.length + " ids do not fit shape "
           + Shapes.toString(idShape));
     }
-    int vocab = table.dim(0);
-    int d = table.dim(1);
-    float[] w = table.data();
-    float[] y = new float[ids.length * d];
-    for (int i = 0; i < ids.length; i++) {
-      int id = ids[i];
-      if (id < 0 || id >= vocab) {
-        throw new IllegalArgumentException("embedding: id " + id + " at position " + i
-            + " out of range for a vocabulary of " + vocab);
-      }
-      System.arraycopy(w, id * d, y, i * d, d);
-    }
     int[] shape = java.util.Arrays.copyOf(idShape, idShape.length + 1);
-    shape[idShape.length] = d;
-    return Autodiff.record("embedding", Tensor.of(y, shape), g -> {
-      float[] gw = table.gradBuffer();
-      for (int i = 0; i < ids.length; i++) {
-        int src = i * d;
-        int dst = ids[i] * d;
-        for (int j = 0; j < d; j++) {
-          gw[dst + j] += g[src + j];
-        }
-      }
-    }, table);
+    shape[idShape.length] = table.dim(1);
+    return Shaping.reshape(IndexSelect.rows(table, ids), shape);
   }
 }

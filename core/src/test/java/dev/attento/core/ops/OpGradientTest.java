@@ -55,6 +55,7 @@ class OpGradientTest {
         op("crossEntropy", in -> CrossEntropy.crossEntropy(in.get(0), new int[] {2, 0, 4, 0}, 0),
             param(41, -2f, 2f, 4, 5)),
         op("embedding", in -> Embedding.lookup(in.get(0), ids, 2, 3), param(42, 5, 4)),
+        op("indexSelect", in -> IndexSelect.rows(in.get(0), new int[] {2, 0, 2}), param(62, 3, 2, 2)),
         op("concat axis 1", in -> Shaping.concat(1, in.get(0), in.get(1)), param(43, 2, 3, 2), param(44, 2, 1, 2)),
         op("slice", in -> Shaping.slice(in.get(0), 1, 1, 3), param(45, 2, 4, 3)),
         op("split", in -> Arithmetic.mul(Shaping.split(in.get(0), 0, 1, 2).get(1),
