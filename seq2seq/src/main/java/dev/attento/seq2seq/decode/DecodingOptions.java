@@ -1,0 +1,37 @@
+package dev.attento.seq2seq.decode;
+
+/**
+ * How to search for a translation.
+ *
+ * @param beamSize 1 for greedy search, more for beam search
+ * @param lengthPenalty α of the GNMT length penalty ((5+|Y|)/6)^α (Wu et al. 2016, eq. 14);
+ *     0 ranks beams by raw log-probability, which favours short outputs
+ * @param maxLengthRatio the output may be at most {@code ratio · sourceLength + maxLengthExtra} tokens
+ * @param maxLengthExtra see {@code maxLengthRatio}
+ */
+public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra) {
+
+  public DecodingOptions {
+    if (beamSize < 1) {
+      throw new IllegalArgumentException("beam size must be at least 1, got " + beamSize);
+    }
+    if (maxLengthRatio < 0 || maxLengthExtra < 0) {
+      throw new IllegalArgumentException("maximum length settings must be non-negative");
+    }
+  }
+
+  /** Greedy search, output up to twice the source length plus 10. */
+  public static DecodingOptions greedy() {
+    return new DecodingOptions(1, 0.0, 2.0, 10);
+  }
+
+  /** Beam search of the given width with length penalty 0.6 (the GNMT setting). */
+  public static DecodingOptions beam(int size) {
+    return new DecodingOptions(size, 0.6, 2.0, 10);
+  }
+
+  /** The longest output allowed for a source of {@code sourceLength} tokens. */
+  public int maxLength(int sourceLength) {
+    return (int) Math.ceil(maxLengthRatio * sourceLength) + maxLengthExtra;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.attento.seq2seq.model;
+
+/**
+ * The target side of a teacher-forced batch.
+ *
+ * @param inputs row-major {@code [batch, length]}: BOS followed by the target, PAD after
+ * @param outputs row-major {@code [batch, length]}: the target followed by EOS, PAD after;
+ *     what the model must predict at each position
+ * @param length the padded length
+ */
+public record TargetBatch(int[] inputs, int[] outputs, int length) {
+
+  public TargetBatch {
+    if (inputs.length != outputs.length || length <= 0 || inputs.length % length != 0) {
+      throw new IllegalArgumentException("target batch: inputs " + inputs.length + " and outputs "
+          + outputs.length + " do not form rows of length " + length);
+    }
+  }
+
+  /** Number of sentences. */
+  public int batchSize() {
+    return inputs.length / length;
+  }
+
+  /** Number of positions that count for the loss (not PAD). */
+  public int tokenCount(int pad) {
+    int n = 0;
+    for (int id : outputs) {
+      n += id == pad ? 0 : 1;
+    }
+    return n;
+  }
+}
