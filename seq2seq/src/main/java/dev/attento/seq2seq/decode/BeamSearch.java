@@ -71,27 +71,26 @@ public final class BeamSearch {
         List<Candidate> best = topCandidates(beams, logProbs, 2 * k);
         List<Beam> next = new ArrayList<>(k);
         List<Integer> parents = new ArrayList<>(k);
-        for (Candidate c : best) {
+        boolean lastStep = t == maxLen - 1;
+        for (int rank = 0; rank < best.size(); rank++) {
+          Candidate c = best.get(rank);
           Beam parent = beams.get(c.beam());
           float[] weights = step.attention() == null ? null : row(step.attention(), c.beam());
-          double logProb = c.score() - parent.score();
-          boolean last = t == maxLen - 1;
-          if (c.token() == Translator.EOS || last) {
-            Beam done = parent.extend(c.token(), weights, logProb);
-            int[] tokens = c.token() == Translator.EOS
-                ? Arrays.copyOf(done.tokens(), done.tokens().length - 1) : done.tokens();
-            if (finished.size() < k) {
-              finished.add(new Hypothesis(tokens, done.score(), done.attention()));
+          Beam extended = parent.extend(c.token(), weights, c.score() - parent.score());
+          if (c.token() == Translator.EOS) {
+            // Only an EOS that ranks among the k best candidates ends a hypothesis (as in fairseq).
+            if (rank < k) {
+              int[] tokens = Arrays.copyOf(extended.tokens(), extended.tokens().length - 1);
+              finished.add(new Hypothesis(tokens, extended.score(), extended.attention()));
             }
+          } else if (lastStep) {
+            finished.add(new Hypothesis(extended.tokens(), extended.score(), extended.attention()));
           } else if (next.size() < k) {
-            next.add(parent.extend(c.token(), weights, logProb));
+            next.add(extended);
             parents.add(c.beam());
           }
-          if (next.size() == k && finished.size() >= k) {
-            break;
-          }
         }
-        if (finished.size() >= k) {
+        if (next.isEmpty() || cannotImprove(finished, next.get(0), maxLen, options.lengthPenalty())) {
           break;
         }
         beams = next;
@@ -101,6 +100,20 @@ public final class BeamSearch {
           .max(Comparator.comparingDouble(h -> normalised(h, options.lengthPenalty())))
           .orElseThrow();
     }
+  }
+
+  /**
+   * Whether no extension of the best live beam can beat the best finished hypothesis: a
+   * beam's log-probability only falls as it grows, and the length penalty divides it by at
+   * most that of the maximum length.
+   */
+  private static boolean cannotImprove(List<Hypothesis> finished, Beam bestLive, int maxLen, double alpha) {
+    if (finished.isEmpty()) {
+      return false;
+    }
+    double bestFinished = finished.stream().mapToDouble(h -> normalised(h, alpha)).max().orElseThrow();
+    double bound = bestLive.score() / Math.pow((5.0 + maxLen) / 6.0, alpha);
+    return bestFinished >= bound;
   }
 
   /** Log-probability divided by the GNMT length penalty ((5+|Y|)/6)^α. */

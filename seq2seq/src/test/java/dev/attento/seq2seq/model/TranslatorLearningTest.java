@@ -1,0 +1,102 @@
+package dev.attento.seq2seq.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.decode.BeamSearch;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.decode.GreedySearch;
+import dev.attento.seq2seq.decode.Hypothesis;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** A tiny translator must overfit a handful of pairs, and decoding must then reproduce them. */
+class TranslatorLearningTest {
+
+  private static final int[][] SOURCES = {{3, 4, 5}, {5, 6, 7, 3}, {4, 4, 6}, {7, 5}};
+
+  static ModelConfig config(boolean bidirectional) {
+    return new ModelConfig("tiny", Map.of(), 8, 8, 12, 24, 1, bidirectional, false, 0f, "none", false, true, false);
+  }
+
+  static Translator build(ModelConfig config, UniformRandomProvider random) {
+    CellFactory cells = (in, h) -> new TinyTanhCell(in, h, random);
+    Encoder encoder = new Encoder(config, cells, random);
+    return new Translator(config, encoder, new FixedContextDecoder(config, cells), random);
+  }
+
+  /** Sources padded to length 4; targets are the reversed sources. */
+  static SourceBatch sources() {
+    int[] ids = new int[SOURCES.length * 4];
+    int[] lengths = new int[SOURCES.length];
+    for (int b = 0; b < SOURCES.length; b++) {
+      System.arraycopy(SOURCES[b], 0, ids, b * 4, SOURCES[b].length);
+      lengths[b] = SOURCES[b].length;
+    }
+    return new SourceBatch(ids, lengths, 4);
+  }
+
+  static TargetBatch targets() {
+    int len = 5;
+    int[] in = new int[SOURCES.length * len];
+    int[] out = new int[SOURCES.length * len];
+    for (int b = 0; b < SOURCES.length; b++) {
+      int[] s = SOURCES[b];
+      in[b * len] = Translator.BOS;
+      for (int i = 0; i < s.length; i++) {
+        int tok = s[s.length - 1 - i];
+        out[b * len + i] = tok;
+        if (i + 1 < len) {
+          in[b * len + i + 1] = tok;
+        }
+      }
+      out[b * len + s.length] = Translator.EOS;
+    }
+    return new TargetBatch(in, out, len);
+  }
+
+  @Test
+  void overfitsAndDecodesTheTrainingPairs() {
+    UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+    Translator model = build(config(true), random);
+    SourceBatch src = sources();
+    TargetBatch tgt = targets();
+    float first = Float.NaN;
+    float last = Float.NaN;
+    for (int step = 0; step < 400; step++) {
+      Tensor loss = model.loss(src, tgt, true, random);
+      if (step == 0) {
+        first = loss.item();
+      }
+      last = loss.item();
+      loss.backward();
+      for (Tensor p : model.parameters().tensors()) {
+        float[] g = p.grad();
+        if (g != null) {
+          float[] w = p.data();
+          for (int i = 0; i < w.length; i++) {
+            w[i] -= 0.3f * Math.max(-1f, Math.min(1f, g[i]));
+          }
+          p.zeroGrad();
+        }
+      }
+    }
+    assertTrue(last < 0.05f * first, "loss should fall from " + first + " to under 5%, was " + last);
+    List<Hypothesis> greedy = GreedySearch.decode(model, src, DecodingOptions.greedy());
+    List<Hypothesis> beam = BeamSearch.decode(model, src, DecodingOptions.beam(3));
+    for (int b = 0; b < SOURCES.length; b++) {
+      int[] expected = new int[SOURCES[b].length];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = SOURCES[b][expected.length - 1 - i];
+      }
+      assertArrayEquals(expected, greedy.get(b).tokens(), "greedy, sentence " + b);
+      assertArrayEquals(expected, beam.get(b).tokens(), "beam, sentence " + b);
+      assertEquals(greedy.get(b).score(), beam.get(b).score(), 1e-4, "beam finds the greedy optimum here");
+    }
+  }
+}
