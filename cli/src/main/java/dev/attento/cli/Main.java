@@ -1,0 +1,66 @@
+package dev.attento.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code attento} command. Subcommands do the work; this class only sets up error
+ * handling so that a user's mistake is one clear line and a non-zero exit code, while
+ * {@code --debug} shows the stack trace.
+ */
+@Command(
+    name = "attento",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Sequence-to-sequence translation with recurrent networks and attention.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        CompletionCommand.class
+    })
+public final class Main implements Runnable {
+
+  @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with Attento's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean debug = parseResult.matchedOption("--debug") != null
+          || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
+      PrintWriter err = commandLine.getErr();
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      String message = ex instanceof UserError ? ex.getMessage() : describe(ex);
+      err.println("attento: " + message);
+      err.flush();
+      return ex instanceof UserError ? UserError.EXIT_CODE : 3;
+    });
+    return cl;
+  }
+
+  private static String describe(Throwable ex) {
+    String msg = ex.getMessage();
+    if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
+        || ex instanceof java.io.IOException) {
+      return msg;
+    }
+    return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg) + " (run with --debug for details)";
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
