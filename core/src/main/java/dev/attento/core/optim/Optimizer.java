@@ -1,0 +1,44 @@
+package dev.attento.core.optim;
+
+import dev.attento.core.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Updates parameters in place from their accumulated gradients. Parameters without a
+ * gradient (unused in this step) are skipped and their state left as it was.
+ */
+public interface Optimizer {
+
+  /** Applies one update to every parameter that has a gradient. */
+  void step();
+
+  /** The parameters this optimizer updates, in a fixed order. */
+  List<Tensor> parameters();
+
+  /** Clears every parameter's gradient, ready for the next batch. */
+  default void zeroGrad() {
+    for (Tensor p : parameters()) {
+      p.zeroGrad();
+    }
+  }
+
+  /** The current learning rate. */
+  double learningRate();
+
+  /** Changes the learning rate (schedules call this before each step). */
+  void setLearningRate(double rate);
+
+  /**
+   * Everything needed to continue exactly where this optimizer stopped (step count, moment
+   * estimates), as named tensors for a checkpoint.
+   */
+  Map<String, Tensor> state();
+
+  /**
+   * Restores {@link #state()} from a checkpoint.
+   *
+   * @throws IllegalArgumentException if the state does not fit these parameters
+   */
+  void loadState(Map<String, Tensor> state);
+}

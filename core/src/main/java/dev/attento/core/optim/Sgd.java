@@ -1,0 +1,76 @@
+package dev.attento.core.optim;
+
+import dev.attento.core.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with optional momentum (Polyak 1964; the PyTorch form
+ * {@code v = μv + g; w -= lr·v}), Nesterov momentum (Sutskever et al. 2013) and L2 weight
+ * decay added to the gradient.
+ */
+public final class Sgd implements Optimizer {
+
+  private final OptimizerState state;
+  private final float momentum;
+  private final boolean nesterov;
+  private final float weightDecay;
+  private double lr;
+
+  /** SGD over {@code parameters}. */
+  public Sgd(List<Tensor> parameters, double lr, float momentum, boolean nesterov, float weightDecay) {
+    this.state = new OptimizerState("sgd", parameters, "velocity");
+    this.lr = lr;
+    this.momentum = momentum;
+    this.nesterov = nesterov;
+    this.weightDecay = weightDecay;
+  }
+
+  @Override
+  public void step() {
+    state.steps++;
+    float rate = (float) lr;
+    List<Tensor> ps = state.parameters();
+    for (int p = 0; p < ps.size(); p++) {
+      float[] g = ps.get(p).grad();
+      if (g == null) {
+        continue;
+      }
+      float[] w = ps.get(p).data();
+      float[] v = state.buffer(0, p);
+      for (int i = 0; i < w.length; i++) {
+        float gi = g[i] + weightDecay * w[i];
+        if (momentum != 0f) {
+          v[i] = momentum * v[i] + gi;
+          gi = nesterov ? gi + momentum * v[i] : v[i];
+        }
+        w[i] -= rate * gi;
+      }
+    }
+  }
+
+  @Override
+  public List<Tensor> parameters() {
+    return state.parameters();
+  }
+
+  @Override
+  public double learningRate() {
+    return lr;
+  }
+
+  @Override
+  public void setLearningRate(double rate) {
+    this.lr = rate;
+  }
+
+  @Override
+  public Map<String, Tensor> state() {
+    return state.export(lr);
+  }
+
+  @Override
+  public void loadState(Map<String, Tensor> saved) {
+    lr = state.restore(saved);
+  }
+}
