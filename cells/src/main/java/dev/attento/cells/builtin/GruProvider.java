@@ -1,0 +1,31 @@
+package dev.attento.cells.builtin;
+
+import dev.attento.cells.spi.CellOption;
+import dev.attento.cells.spi.CellProvider;
+import dev.attento.cells.spi.CellSpec;
+import dev.attento.cells.spi.RecurrentCell;
+import java.util.List;
+
+/** Provides {@code gru}: the gated recurrent unit in PyTorch's layout. */
+public final class GruProvider implements CellProvider {
+
+  @Override
+  public String name() {
+    return "gru";
+  }
+
+  @Override
+  public String description() {
+    return "GRU, gates r,z,n as nn.GRU (Cho et al. 2014)";
+  }
+
+  @Override
+  public List<CellOption> options() {
+    return BuiltinOptions.withInit("orthogonal");
+  }
+
+  @Override
+  public RecurrentCell create(CellSpec spec) {
+    return new GruCell(spec);
+  }
+}

@@ -1,0 +1,280 @@
+package dev.attento.cells.kit;
+
+import dev.attento.cells.CellRegistry;
+import dev.attento.cells.spi.CellProvider;
+import dev.attento.cells.spi.CellSpec;
+import dev.attento.cells.spi.CellState;
+import dev.attento.cells.spi.RecurrentCell;
+import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.autodiff.GradCheck;
+import dev.attento.core.io.SafeTensors;
+import dev.attento.core.ops.Shaping;
+import dev.attento.core.random.Randomness;
+import dev.attento.core.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The conformance kit for cell plugins: checks the properties every cell must have for
+ * Attento's encoders and decoders to use it safely, and reports each with the measured
+ * discrepancy. Use it from a JUnit test ({@code CellConformance.check(new MyProvider())
+ * .assertPassed()}) or from the command line ({@code attento cells check NAME}).
+ *
+ * <p>Checked: named parameters that require gradients; shapes of states and outputs; a
+ * finite-difference gradient check of every parameter and of the input through a padded
+ * sequence; stepping one step at a time equals {@code run}; padded steps leave the state
+ * alone; the same seed gives the same cell and another seed a different one; parameters
+ * survive a safetensors round trip.
+ */
+public final class CellConformance {
+
+  private static final int BATCH = 2;
+  private static final int TIME = 3;
+  private static final int INPUT = 3;
+  private static final int HIDDEN = 4;
+  private static final double TOLERANCE = 1e-5;
+
+  private CellConformance() {}
+
+  /** Checks a provider with its default options. */
+  public static ConformanceReport check(CellProvider provider) {
+    return check(provider, Map.of());
+  }
+
+  /** Checks a provider with the given options (completed with defaults). */
+  public static ConformanceReport check(CellProvider provider, Map<String, String> options) {
+    Map<String, String> complete = CellRegistry.completeOptions(provider, options);
+    Supplier<RecurrentCell> seeded = () -> provider.create(new CellSpec(INPUT, HIDDEN, complete, Randomness.create(17)));
+    List<ConformanceReport.PropertyResult> results = new ArrayList<>();
+    String name = provider.name();
+    results.add(run("construction", () -> {
+      RecurrentCell c = seeded.get();
+      if (c.inputSize() != INPUT || c.hiddenSize() != HIDDEN) {
+        return fail("sizes reported as " + c.inputSize() + "→" + c.hiddenSize() + ", built as " + INPUT + "→" + HIDDEN);
+      }
+      return pass("built with " + complete);
+    }));
+    results.add(run("parameters", () -> parameters(seeded.get())));
+    results.add(run("shapes", () -> shapes(seeded.get())));
+    results.add(run("step = run", () -> stepEqualsRun(seeded.get())));
+    results.add(run("masking", () -> masking(seeded.get())));
+    results.add(run("gradients", () -> gradients(seeded.get())));
+    results.add(run("determinism", () -> determinism(seeded, provider, complete)));
+    results.add(run("save/load", () -> saveLoad(seeded.get(), provider, complete)));
+    return new ConformanceReport(name, results);
+  }
+
+  private static ConformanceReport.PropertyResult run(String property, Supplier<String[]> check) {
+    try {
+      String[] r = check.get();
+      return new ConformanceReport.PropertyResult(property, r[0] == null, r[1]);
+    } catch (RuntimeException | AssertionError e) {
+      return new ConformanceReport.PropertyResult(property, false, "threw " + e);
+    }
+  }
+
+  private static String[] pass(String detail) {
+    return new String[] {null, detail};
+  }
+
+  private static String[] fail(String detail) {
+    return new String[] {"fail", detail};
+  }
+
+  private static Tensor inputs(long seed) {
+    var r = Randomness.create(seed);
+    float[] d = new float[BATCH * TIME * INPUT];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    return Tensor.of(d, BATCH, TIME, INPUT);
+  }
+
+  private static String[] parameters(RecurrentCell cell) {
+    Map<String, Tensor> ps = cell.parameters();
+    if (ps.isEmpty()) {
+      return fail("no parameters");
+    }
+    for (var e : ps.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank() || !e.getValue().requiresGrad()) {
+        return fail("parameter '" + e.getKey() + "' is unnamed or does not require a gradient");
+      }
+    }
+    return pass(ps.size() + " parameters: " + String.join(", ", ps.keySet()));
+  }
+
+  private static String[] shapes(RecurrentCell cell) {
+    CellState init = cell.initialState(BATCH);
+    for (Tensor p : init.parts()) {
+      if (!Arrays.equals(p.shape(), new int[] {BATCH, HIDDEN})) {
+        return fail("initial state part has shape " + Arrays.toString(p.shape()) + ", expected [2, 4]");
+      }
+    }
+    CellState next = cell.step(Shaping.select(inputs(1), 1, 0), init);
+    if (next.size() != init.size()) {
+      return fail("step returned " + next.size() + " state parts, the initial state has " + init.size());
+    }
+    for (Tensor p : next.parts()) {
+      if (!Arrays.equals(p.shape(), new int[] {BATCH, HIDDEN})) {
+        return fail("state after a step has shape " + Arrays.toString(p.shape()) + ", expected [2, 4]");
+      }
+    }
+    int[] out = cell.run(inputs(1), init, null).outputs().shape();
+    if (!Arrays.equals(out, new int[] {BATCH, TIME, HIDDEN})) {
+      return fail("run outputs have shape " + Arrays.toString(out) + ", expected [2, 3, 4]");
+    }
+    return pass(init.size() + " state part(s) of [2, 4]; run gives [2, 3, 4]");
+  }
+
+  private static String[] stepEqualsRun(RecurrentCell cell) {
+    Tensor x = inputs(2);
+    CellState s = cell.initialState(BATCH);
+    List<Tensor> outs = new ArrayList<>();
+    for (int t = 0; t < TIME; t++) {
+      s = cell.step(Shaping.select(x, 1, t), s);
+      outs.add(s.output());
+    }
+    Tensor stepped = Shaping.stack(1, outs);
+    RecurrentCell.SequenceResult run = cell.run(x, cell.initialState(BATCH), null);
+    double d = Math.max(maxDiff(stepped, run.outputs()), stateDiff(s, run.last()));
+    return d <= TOLERANCE ? pass(format("max |step - run| = %.2e", d)) : fail(format("max |step - run| = %.2e > %.0e", d, TOLERANCE));
+  }
+
+  private static String[] masking(RecurrentCell cell) {
+    // Row 0 is real for 2 steps then padded; it must end as if it had been 2 steps long.
+    Tensor x = inputs(3);
+    Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1}, BATCH, TIME);
+    RecurrentCell.SequenceResult padded = cell.run(x, cell.initialState(BATCH), mask);
+    Tensor shortX = Shaping.slice(Shaping.slice(x, 0, 0, 1), 1, 0, 2);
+    RecurrentCell.SequenceResult alone = cell.run(shortX, cell.initialState(1), null);
+    double d = 0;
+    for (int p = 0; p < alone.last().size(); p++) {
+      d = Math.max(d, maxDiff(Shaping.slice(padded.last().part(p), 0, 0, 1), alone.last().part(p)));
+    }
+    double real = maxDiff(Shaping.slice(Shaping.slice(padded.outputs(), 0, 0, 1), 1, 0, 2), alone.outputs());
+    d = Math.max(d, real);
+    return d <= TOLERANCE ? pass(format("padded vs unpadded final state and outputs: max diff %.2e", d))
+        : fail(format("padding changed the state: max diff %.2e > %.0e", d, TOLERANCE));
+  }
+
+  private static String[] gradients(RecurrentCell cell) {
+    Tensor x = inputs(4).requireGrad();
+    Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1}, BATCH, TIME);
+    List<Tensor> inputs = new ArrayList<>();
+    inputs.add(x);
+    inputs.addAll(cell.parameters().values());
+    GradCheck.Report report = GradCheck.check("cell", in -> {
+      RecurrentCell.SequenceResult r = cell.run(in.get(0), cell.initialState(BATCH), mask);
+      List<Tensor> parts = new ArrayList<>(r.last().parts());
+      parts.add(0, Shaping.reshape(r.outputs(), BATCH, TIME * HIDDEN));
+      return Shaping.concat(1, parts);
+    }, inputs, GradCheck.Options.defaults());
+    for (Tensor t : inputs) {
+      t.releaseGrad();
+    }
+    List<String> names = new ArrayList<>();
+    names.add("input");
+    names.addAll(cell.parameters().keySet());
+    double worst = 0;
+    for (GradCheck.InputResult r : report.inputs()) {
+      worst = Math.max(worst, r.error());
+      if (!r.passed()) {
+        return fail(format("%s: analytic %.6g vs numeric %.6g at element %d (|diff| %.2e, allowed %.2e)",
+            names.get(r.input()), r.analytic(), r.numeric(), r.worstIndex(), r.error(), r.allowed()));
+      }
+    }
+    return pass(format("%d tensors checked, worst |analytic - numeric| = %.2e", report.inputs().size(), worst));
+  }
+
+  private static String[] determinism(Supplier<RecurrentCell> seeded, CellProvider provider, Map<String, String> options) {
+    RecurrentCell a = seeded.get();
+    RecurrentCell b = seeded.get();
+    RecurrentCell c = provider.create(new CellSpec(INPUT, HIDDEN, options, Randomness.create(18)));
+    boolean same = true;
+    boolean differs = false;
+    for (String name : a.parameters().keySet()) {
+      same &= Arrays.equals(a.parameters().get(name).data(), b.parameters().get(name).data());
+      differs |= !Arrays.equals(a.parameters().get(name).data(), c.parameters().get(name).data());
+    }
+    if (!same) {
+      return fail("two cells built from seed 17 have different parameters");
+    }
+    if (!differs) {
+      return fail("cells built from seeds 17 and 18 are identical: the random source is ignored");
+    }
+    double d = maxDiff(a.run(inputs(5), a.initialState(BATCH), null).outputs(),
+        b.run(inputs(5), b.initialState(BATCH), null).outputs());
+    return d == 0 ? pass("same seed, same parameters and outputs; another seed differs")
+        : fail(format("same seed, outputs differ by %.2e", d));
+  }
+
+  private static String[] saveLoad(RecurrentCell cell, CellProvider provider, Map<String, String> options) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("attento-conformance");
+      Path file = dir.resolve("cell.safetensors");
+      SafeTensors.write(file, cell.parameters());
+      RecurrentCell other = provider.create(new CellSpec(INPUT, HIDDEN, options, Randomness.create(99)));
+      SafeTensors.Contents loaded = SafeTensors.read(file);
+      for (var e : other.parameters().entrySet()) {
+        Tensor saved = loaded.tensor(e.getKey());
+        if (!Arrays.equals(saved.shape(), e.getValue().shape())) {
+          return fail("parameter '" + e.getKey() + "' saved as " + Arrays.toString(saved.shape())
+              + " but built as " + Arrays.toString(e.getValue().shape()));
+        }
+        System.arraycopy(saved.data(), 0, e.getValue().data(), 0, saved.size());
+      }
+      double d;
+      try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
+        d = maxDiff(cell.run(inputs(6), cell.initialState(BATCH), null).outputs(),
+            other.run(inputs(6), other.initialState(BATCH), null).outputs());
+      }
+      return d == 0 ? pass("outputs identical after a safetensors round trip")
+          : fail(format("outputs differ by %.2e after loading saved parameters", d));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path p : files.toList()) {
+            Files.deleteIfExists(p);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // a leftover temp file is harmless
+        }
+      }
+    }
+  }
+
+  private static double stateDiff(CellState a, CellState b) {
+    double d = 0;
+    for (int i = 0; i < a.size(); i++) {
+      d = Math.max(d, maxDiff(a.part(i), b.part(i)));
+    }
+    return d;
+  }
+
+  private static double maxDiff(Tensor a, Tensor b) {
+    if (!Arrays.equals(a.shape(), b.shape())) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double d = 0;
+    for (int i = 0; i < a.size(); i++) {
+      d = Math.max(d, Math.abs(a.data()[i] - b.data()[i]));
+    }
+    return d;
+  }
+
+  private static String format(String f, Object... args) {
+    return String.format(Locale.ROOT, f, args);
+  }
+}
