@@ -21,20 +21,59 @@ public final class Softmax {
     for (int r = 0; r < rows; r++) {
       softmaxRow(in, y, r * cols, cols);
     }
-    return Autodiff.record("softmax", Tensor.of(y, x.shape()), g -> {
-      // ∂x_j = y_j (g_j - Σ_k g_k y_k)
-      float[] gx = x.gradBuffer();
-      for (int r = 0; r < rows; r++) {
-        int base = r * cols;
-        double dot = 0;
-        for (int j = 0; j < cols; j++) {
-          dot += (double) g[base + j] * y[base + j];
-        }
-        for (int j = 0; j < cols; j++) {
-          gx[base + j] += (float) (y[base + j] * (g[base + j] - dot));
+    return Autodiff.record("softmax", Tensor.of(y, x.shape()), g -> backward(g, y, rows, cols, x.gradBuffer()), x);
+  }
+
+  /**
+   * Softmax over the positions where {@code keep} is non-zero; the others get exactly zero
+   * weight (not merely a tiny one), so padding can never leak into an attention context.
+   *
+   * @param x scores {@code [..., n]}
+   * @param keep 1/0 of the same shape
+   */
+  public static Tensor maskedSoftmax(Tensor x, Tensor keep) {
+    dev.attento.core.tensor.Shapes.requireSame("maskedSoftmax", x, keep);
+    int cols = x.dim(-1);
+    int rows = cols == 0 ? 0 : x.size() / cols;
+    float[] in = x.data();
+    float[] k = keep.data();
+    float[] y = new float[x.size()];
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < cols; j++) {
+        if (k[base + j] != 0f) {
+          max = Math.max(max, in[base + j]);
         }
       }
-    }, x);
+      double sum = 0;
+      for (int j = 0; j < cols; j++) {
+        if (k[base + j] != 0f) {
+          double e = Math.exp(in[base + j] - max);
+          y[base + j] = (float) e;
+          sum += e;
+        }
+      }
+      float inv = sum == 0 ? 0f : (float) (1.0 / sum);
+      for (int j = 0; j < cols; j++) {
+        y[base + j] *= inv;
+      }
+    }
+    return Autodiff.record("maskedSoftmax", Tensor.of(y, x.shape()), g -> backward(g, y, rows, cols, x.gradBuffer()), x);
+  }
+
+  /** Softmax's backward: ∂x_j = y_j (g_j - Σ_k g_k y_k); masked positions have y = 0. */
+  private static void backward(float[] g, float[] y, int rows, int cols, float[] gx) {
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      double dot = 0;
+      for (int j = 0; j < cols; j++) {
+        dot += (double) g[base + j] * y[base + j];
+      }
+      for (int j = 0; j < cols; j++) {
+        gx[base + j] += (float) (y[base + j] * (g[base + j] - dot));
+      }
+    }
   }
 
   /** log softmax(x)_j = x_j - max - log Σ_k exp(x_k - max), row by row. */

@@ -51,6 +51,7 @@ class OpGradientTest {
         op("mean", in -> Reductions.mean(in.get(0)), param(37, 3, 4)),
         op("sum axis 1", in -> Reductions.sum(in.get(0), 1), param(38, 2, 3, 4)),
         op("softmax", in -> Softmax.softmax(in.get(0)), param(39, -2f, 2f, 3, 5)),
+        op("maskedSoftmax", in -> Softmax.maskedSoftmax(in.get(0), mask), param(63, -2f, 2f, 2, 3)),
         op("logSoftmax", in -> Softmax.logSoftmax(in.get(0)), param(40, -2f, 2f, 3, 5)),
         op("crossEntropy", in -> CrossEntropy.crossEntropy(in.get(0), new int[] {2, 0, 4, 0}, 0),
             param(41, -2f, 2f, 4, 5)),

@@ -77,6 +77,13 @@ class OpValueTest {
   }
 
   @Test
+  void maskedSoftmaxGivesExactlyZeroToMaskedPositions() {
+    Tensor w = Softmax.maskedSoftmax(t(new float[] {3, 1, 50, 7}, 1, 4), t(new float[] {1, 1, 0, 0}, 1, 4));
+    assertArrayEquals(new float[] {(float) (Math.exp(3) / (Math.exp(3) + Math.exp(1))),
+        (float) (Math.exp(1) / (Math.exp(3) + Math.exp(1))), 0f, 0f}, w.data(), 1e-6f);
+  }
+
+  @Test
   void crossEntropyIgnoresPaddingAndAveragesOverTheRest() {
     Tensor logits = t(new float[] {0, 0, 0, 5, 5, 5, 1, 2, 3}, 3, 3);
     float loss = CrossEntropy.crossEntropy(logits, new int[] {1, 0, 2}, 0).item();

@@ -1,0 +1,78 @@
+package dev.attento.attention;
+
+import dev.attento.core.ops.MatMul;
+import dev.attento.core.ops.Shaping;
+import dev.attento.core.ops.Softmax;
+import dev.attento.core.tensor.Shapes;
+import dev.attento.core.tensor.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every mechanism shares: scores → masked softmax → weighted sum of the encoder states
+ * (Luong et al. 2015, eqs. 7 and 8's {@code a_t = softmax(score)}, {@code c_t = Σ_s a_t(s) h̄_s}).
+ * Subclasses only say how to precompute keys and how to score a query against them.
+ */
+abstract class ScoringAttention implements Attention {
+
+  private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+  protected final int querySize;
+  protected final int keySize;
+
+  ScoringAttention(int querySize, int keySize) {
+    this.querySize = querySize;
+    this.keySize = keySize;
+  }
+
+  /** Registers a parameter under its paper name. */
+  protected final Tensor parameter(String name, Tensor t) {
+    parameters.put(name, t.requireGrad());
+    return t;
+  }
+
+  @Override
+  public final Map<String, Tensor> parameters() {
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /** The source-only part of the score, computed once per batch: {@code [B, S, ?]}. */
+  protected abstract Tensor keys(Tensor states);
+
+  /** Scores {@code [B, S]} of a query {@code [B, querySize]} against prepared keys. */
+  protected abstract Tensor scores(Tensor query, PreparedSource source);
+
+  @Override
+  public final PreparedSource prepare(Tensor encoderStates, Tensor sourceMask) {
+    Shapes.requireRank("attention.prepare", encoderStates, 3);
+    if (encoderStates.dim(2) != keySize) {
+      throw new IllegalArgumentException("attention: encoder states " + Shapes.toString(encoderStates.shape())
+          + " do not have key size " + keySize);
+    }
+    if (sourceMask.rank() != 2 || sourceMask.dim(0) != encoderStates.dim(0) || sourceMask.dim(1) != encoderStates.dim(1)) {
+      throw Shapes.mismatch("attention.prepare(mask)", encoderStates, sourceMask);
+    }
+    return new PreparedSource(encoderStates, sourceMask, keys(encoderStates));
+  }
+
+  @Override
+  public final Result attend(Tensor query, PreparedSource source) {
+    if (query.rank() != 2 || query.dim(1) != querySize || query.dim(0) != source.states().dim(0)) {
+      throw new IllegalArgumentException("attention: query " + Shapes.toString(query.shape())
+          + " does not fit query size " + querySize + " and source " + Shapes.toString(source.states().shape()));
+    }
+    int batch = query.dim(0);
+    int srcLen = source.states().dim(1);
+    Tensor weights = Softmax.maskedSoftmax(scores(query, source), source.mask());
+    Tensor context = MatMul.bmm(Shaping.reshape(weights, batch, 1, srcLen), source.states(), false, false);
+    return new Result(Shaping.reshape(context, batch, keySize), weights);
+  }
+
+  /** {@code keys [B, S, D] · q [B, D]} as scores {@code [B, S]}: one batched GEMV. */
+  protected static Tensor dotScores(Tensor keys, Tensor query) {
+    int batch = keys.dim(0);
+    int srcLen = keys.dim(1);
+    Tensor q = Shaping.reshape(query, batch, query.dim(1), 1);
+    return Shaping.reshape(MatMul.bmm(keys, q, false, false), batch, srcLen);
+  }
+}
