@@ -1,0 +1,77 @@
+package dev.attento.seq2seq.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.attento.seq2seq.text.Vocabulary;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BatchPlanTest {
+
+  private static List<Example> examples(int n) {
+    List<Example> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int len = 1 + i % 7;
+      int[] s = new int[len];
+      java.util.Arrays.fill(s, 4 + i % 5);
+      out.add(new Example(i, s, new int[] {5, 6}));
+    }
+    return out;
+  }
+
+  private static List<Integer> order(BatchPlan plan, int batches) {
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < batches; i++) {
+      plan.next().examples().forEach(e -> ids.add(e.index()));
+    }
+    return ids;
+  }
+
+  @Test
+  void anEpochVisitsEveryExampleOnceAndIsSeeded() {
+    List<Integer> a = order(new BatchPlan(examples(100), 8, 1), 13);
+    assertEquals(100, new HashSet<>(a).size());
+    assertEquals(a, order(new BatchPlan(examples(100), 8, 1), 13));
+    assertNotEquals(a, order(new BatchPlan(examples(100), 8, 2), 13));
+  }
+
+  @Test
+  void resumingFromAPositionReplaysTheSameBatches() {
+    BatchPlan straight = new BatchPlan(examples(50), 8, 3);
+    order(straight, 10);
+    List<Integer> expected = order(straight, 10);
+    BatchPlan first = new BatchPlan(examples(50), 8, 3);
+    order(first, 10);
+    BatchPlan resumed = new BatchPlan(examples(50), 8, 3);
+    resumed.seek(first.position());
+    assertEquals(expected, order(resumed, 10));
+  }
+
+  @Test
+  void batchesArePaddedWithBosAndEos() {
+    Batch b = Batch.of(List.of(new Example(0, new int[] {7, 8, 9}, new int[] {10}), new Example(1, new int[] {7}, new int[] {10, 11})));
+    assertArrayEquals(new int[] {7, 8, 9, 7, 0, 0}, b.source().ids());
+    assertArrayEquals(new int[] {3, 1}, b.source().lengths());
+    assertArrayEquals(new int[] {Vocabulary.BOS, 10, 0, Vocabulary.BOS, 10, 11}, b.target().inputs());
+    assertArrayEquals(new int[] {10, Vocabulary.EOS, 0, 10, 11, Vocabulary.EOS}, b.target().outputs());
+    assertEquals(5, b.targetTokens());
+  }
+
+  @Test
+  void batchesGroupSimilarLengths() {
+    BatchPlan plan = new BatchPlan(examples(400), 16, 5);
+    Set<Integer> spreads = new HashSet<>();
+    for (int i = 0; i < 25; i++) {
+      Batch b = plan.next();
+      int min = b.examples().stream().mapToInt(e -> e.source().length).min().orElseThrow();
+      int max = b.examples().stream().mapToInt(e -> e.source().length).max().orElseThrow();
+      spreads.add(max - min);
+    }
+    assertEquals(0, spreads.stream().mapToInt(Integer::intValue).min().orElseThrow());
+  }
+}
