@@ -1,0 +1,97 @@
+package dev.attento.seq2seq.train;
+
+import dev.attento.seq2seq.config.ConfigException;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.data.Corpus;
+import dev.attento.seq2seq.data.CorpusReader;
+import dev.attento.seq2seq.data.Example;
+import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.tasks.ToyTask;
+import dev.attento.seq2seq.tasks.ToyTasks;
+import dev.attento.seq2seq.text.Tokenizer;
+import dev.attento.seq2seq.text.TokenizerSpec;
+import dev.attento.seq2seq.text.Vocabulary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the {@code data} section of a config into {@link TrainingData}: generates a toy task
+ * or reads corpora, tokenizes, drops pairs longer than {@code maxLength} tokens on either
+ * side, and builds vocabularies on the training split only (so dev tokens unseen in training
+ * become UNK, as they would for real input).
+ */
+public final class DataPreparation {
+
+  private DataPreparation() {}
+
+  /** Prepares the data a config describes. */
+  public static TrainingData prepare(ExperimentConfig c) {
+    String trainFile = c.string("data.train");
+    List<SentencePair> train;
+    List<SentencePair> dev;
+    String origin;
+    String srcTok = c.string("data.sourceTokenizer");
+    String tgtTok = c.string("data.targetTokenizer");
+    CorpusReader reader = new CorpusReader(c.flag("data.strict"));
+    if (trainFile == null) {
+      ToyTask task = ToyTasks.byName(c.string("data.task"));
+      long seed = (long) c.number("training.seed");
+      train = task.generate(c.integer("data.trainSize"), seed);
+      dev = task.generate(c.integer("data.devSize"), seed + 1_000_003L);
+      origin = "task " + task.name() + " (" + train.size() + " train / " + dev.size() + " dev pairs, seed " + seed + ")";
+    } else {
+      Corpus trainCorpus = reader.readTsv(Path.of(trainFile));
+      String devFile = c.string("data.dev");
+      if (devFile == null) {
+        throw new ConfigException("data.dev is required with data.train (a held-out TSV corpus)");
+      }
+      Corpus devCorpus = reader.readTsv(Path.of(devFile));
+      train = trainCorpus.pairs();
+      dev = devCorpus.pairs();
+      origin = trainFile + ": " + trainCorpus.summary() + "; " + devFile + ": " + devCorpus.summary();
+    }
+    Tokenizer st = TokenizerSpec.parse(srcTok).create();
+    Tokenizer tt = TokenizerSpec.parse(tgtTok).create();
+    int maxLen = c.integer("data.maxLength");
+    List<List<String>> srcTokens = new ArrayList<>();
+    List<List<String>> tgtTokens = new ArrayList<>();
+    int dropped = 0;
+    for (SentencePair p : train) {
+      List<String> s = st.tokenize(p.source());
+      List<String> t = tt.tokenize(p.target());
+      if (s.isEmpty() || t.isEmpty() || s.size() > maxLen || t.size() > maxLen) {
+        dropped++;
+        continue;
+      }
+      srcTokens.add(s);
+      tgtTokens.add(t);
+    }
+    if (srcTokens.isEmpty()) {
+      throw new ConfigException("no training pairs left after filtering to data.maxLength=" + maxLen + " tokens");
+    }
+    int minFreq = c.integer("data.minFrequency");
+    int maxVocab = c.integer("data.maxVocabulary");
+    TrainingData.Side source = new TrainingData.Side(st, Vocabulary.build(srcTokens, minFreq, maxVocab));
+    TrainingData.Side target = new TrainingData.Side(tt, Vocabulary.build(tgtTokens, minFreq, maxVocab));
+    List<Example> trainExamples = new ArrayList<>();
+    for (int i = 0; i < srcTokens.size(); i++) {
+      trainExamples.add(new Example(i, source.vocabulary().encode(srcTokens.get(i)),
+          target.vocabulary().encode(tgtTokens.get(i))));
+    }
+    List<Example> devExamples = new ArrayList<>();
+    List<SentencePair> devKept = new ArrayList<>();
+    for (SentencePair p : dev) {
+      int[] s = source.encode(p.source());
+      int[] t = target.encode(p.target());
+      if (s.length == 0 || t.length == 0 || s.length > maxLen || t.length > maxLen) {
+        continue;
+      }
+      devExamples.add(new Example(devKept.size(), s, t));
+      devKept.add(p);
+    }
+    String summary = origin + "; " + trainExamples.size() + " train pairs kept (" + dropped + " longer than " + maxLen
+        + " tokens dropped); vocabularies " + source.vocabulary().size() + " / " + target.vocabulary().size();
+    return new TrainingData(source, target, trainExamples, devExamples, devKept, summary);
+  }
+}

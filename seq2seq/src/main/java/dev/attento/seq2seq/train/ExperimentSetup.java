@@ -1,0 +1,26 @@
+package dev.attento.seq2seq.train;
+
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.model.ModelConfig;
+
+/** Reads the {@code model} and {@code decoding} sections of an experiment config. */
+public final class ExperimentSetup {
+
+  private ExperimentSetup() {}
+
+  /** The architecture, for vocabularies of the given sizes. */
+  public static ModelConfig model(ExperimentConfig c, int sourceVocab, int targetVocab) {
+    return new ModelConfig(c.string("model.cell"), c.stringMap("model.cellOptions"), sourceVocab, targetVocab,
+        c.integer("model.embedding"), c.integer("model.hidden"), c.integer("model.layers"),
+        c.flag("model.bidirectional"), c.flag("model.residual"), (float) c.number("model.dropout"),
+        c.string("model.attention"), c.flag("model.inputFeeding"), c.flag("model.feedContext"),
+        c.flag("model.tieEmbeddings"));
+  }
+
+  /** How to decode. */
+  public static DecodingOptions decoding(ExperimentConfig c) {
+    return new DecodingOptions(c.integer("decoding.beam"), c.number("decoding.lengthPenalty"),
+        c.number("decoding.maxLengthRatio"), c.integer("decoding.maxLengthExtra"));
+  }
+}

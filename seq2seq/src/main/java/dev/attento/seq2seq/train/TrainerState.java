@@ -1,0 +1,18 @@
+package dev.attento.seq2seq.train;
+
+/**
+ * The trainer's own state in a checkpoint, beyond weights and optimizer moments: enough to
+ * continue so that the loss trajectory is identical to an uninterrupted run.
+ *
+ * @param step optimizer steps done
+ * @param epoch data epoch of the next batch
+ * @param batchInEpoch index of the next batch within its epoch
+ * @param dropoutRandom state of the generator behind dropout and scheduled sampling
+ * @param schedule learning-rate schedule state
+ * @param bestMetric best early-stopping metric so far (lower is better)
+ * @param badEvaluations evaluations since the best one
+ * @param skippedBatches batches skipped for a non-finite loss or gradient
+ * @param trainMillis wall time spent training so far
+ */
+public record TrainerState(long step, int epoch, int batchInEpoch, byte[] dropoutRandom, double[] schedule,
+                           double bestMetric, int badEvaluations, int skippedBatches, long trainMillis) {}
