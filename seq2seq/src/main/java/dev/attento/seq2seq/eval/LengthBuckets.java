@@ -1,0 +1,45 @@
+package dev.attento.seq2seq.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Source-length buckets such as 5–10, 11–15, 16–20, 21–25: quality by length is how the
+ * fixed-context bottleneck shows (Bahdanau et al. 2014, Fig. 2).
+ *
+ * @param upperBounds inclusive upper bound of each bucket, ascending; the first bucket starts
+ *     at 1, the last one is open-ended
+ */
+public record LengthBuckets(int[] upperBounds) {
+
+  /** Buckets of the given width up to {@code max}: e.g. width 5, max 25 → 1–5, 6–10, … 21–25, 26+. */
+  public static LengthBuckets ofWidth(int width, int max) {
+    List<Integer> bounds = new ArrayList<>();
+    for (int b = width; b < max; b += width) {
+      bounds.add(b);
+    }
+    bounds.add(max);
+    return new LengthBuckets(bounds.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Bucket index of a length. */
+  public int bucket(int length) {
+    for (int i = 0; i < upperBounds.length; i++) {
+      if (length <= upperBounds[i]) {
+        return i;
+      }
+    }
+    return upperBounds.length;
+  }
+
+  /** Number of buckets (including the open-ended one). */
+  public int count() {
+    return upperBounds.length + 1;
+  }
+
+  /** A label such as {@code 6-10} or {@code 26+}. */
+  public String label(int bucket) {
+    int lo = bucket == 0 ? 1 : upperBounds[bucket - 1] + 1;
+    return bucket == upperBounds.length ? lo + "+" : lo + "-" + upperBounds[bucket];
+  }
+}
