@@ -101,4 +101,33 @@ public final class Translator {
     Tensor logits = logits(unrolled.outputs(), training, random);
     return CrossEntropy.crossEntropy(logits, target.outputs(), PAD);
   }
+
+  /**
+   * Teacher forcing with scheduled sampling (Bengio et al. 2015): at each step after the
+   * first, each sentence's input is, with probability {@code rate}, the model's own most
+   * probable previous token instead of the reference one, so training sees the kind of
+   * mistakes decoding will make. Runs step by step.
+   */
+  public Tensor scheduledSamplingLoss(SourceBatch source, TargetBatch target, double rate,
+                                      UniformRandomProvider random) {
+    int batch = target.batchSize();
+    int len = target.length();
+    DecoderState state = decoder.start(encoder.encode(source, true, random));
+    java.util.List<Tensor> logits = new java.util.ArrayList<>(len);
+    int[] input = new int[batch];
+    for (int t = 0; t < len; t++) {
+      for (int b = 0; b < batch; b++) {
+        int gold = target.inputs()[b * len + t];
+        if (t > 0 && gold != PAD && random.nextDouble() < rate) {
+          gold = dev.attento.core.ops.Reductions.argmax(logits.get(t - 1))[b];
+        }
+        input[b] = gold;
+      }
+      Tensor emb = dev.attento.core.ops.Shaping.reshape(embedTargets(input.clone(), batch, 1), batch, config.embeddingSize());
+      Decoder.Step step = decoder.step(emb, state, true, random);
+      logits.add(logits(step.output(), true, random));
+      state = step.next();
+    }
+    return CrossEntropy.crossEntropy(dev.attento.core.ops.Shaping.stack(1, logits), target.outputs(), PAD);
+  }
 }

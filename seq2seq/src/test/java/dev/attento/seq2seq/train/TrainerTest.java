@@ -1,0 +1,104 @@
+package dev.attento.seq2seq.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attento.seq2seq.config.ExperimentConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+  @TempDir
+  Path dir;
+
+  static ExperimentConfig tiny(int steps) {
+    return ExperimentConfig.defaults()
+        .set("data.task", "dates").set("data.trainSize", "64").set("data.devSize", "8")
+        .set("data.sourceTokenizer", "word").set("data.targetTokenizer", "word")
+        .set("model.hidden", "16").set("model.embedding", "8").set("model.dropout", "0.2")
+        .set("training.steps", String.valueOf(steps)).set("training.batchSize", "8")
+        .set("training.evalEvery", "4").set("training.checkpointEvery", "3")
+        .set("training.schedule", "warmup:2+plateau:1:0.5");
+  }
+
+  /** Records every step's loss. */
+  static final class Losses implements TrainingListener {
+    final List<Double> values = new ArrayList<>();
+
+    @Override
+    public void onStep(long step, long total, double loss, int tokens, double norm, double lr, double millis) {
+      values.add(loss);
+    }
+  }
+
+  private List<Double> run(ExperimentConfig c, Path runDir, Path resumeFrom) {
+    TrainingData data = DataPreparation.prepare(c);
+    TrainedModel model = resumeFrom == null ? TrainedModel.create(c, data, null) : Checkpoint.loadModel(resumeFrom, null);
+    Losses losses = new Losses();
+    Trainer trainer = new Trainer(model, data, TrainingOptions.from(c), runDir, losses);
+    if (resumeFrom != null) {
+      trainer.resume(resumeFrom);
+    }
+    trainer.train();
+    return losses.values;
+  }
+
+  @Test
+  void resumingGivesExactlyTheUninterruptedLosses() {
+    List<Double> straight = run(tiny(10), dir.resolve("a"), null);
+    assertEquals(10, straight.size());
+    List<Double> firstHalf = run(tiny(6), dir.resolve("b"), null);
+    List<Double> secondHalf = run(tiny(10), dir.resolve("b"), dir.resolve("b"));
+    List<Double> resumed = new ArrayList<>(firstHalf);
+    resumed.addAll(secondHalf);
+    assertEquals(straight, resumed);
+  }
+
+  @Test
+  void aCorruptCheckpointIsDetectedAndNeverLoaded() throws Exception {
+    run(tiny(3), dir.resolve("c"), null);
+    Path ckpt = Checkpoint.latest(dir.resolve("c"));
+    Path weights = ckpt.resolve("weights.safetensors");
+    byte[] bytes = Files.readAllBytes(weights);
+    bytes[bytes.length - 1] ^= 0x40;
+    Files.write(weights, bytes);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.loadModel(dir.resolve("c"), null));
+    assertEquals(weights + ": checksum mismatch (the file is corrupt or was changed)", e.getMessage());
+  }
+
+  @Test
+  void aMissingCheckpointIsAClearError() {
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.loadModel(dir.resolve("none"), null));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  /** Trains a model whose output bias holds a NaN, as an exploding run would. */
+  private Trainer poisoned(ExperimentConfig c, Path runDir) {
+    TrainingData data = DataPreparation.prepare(c);
+    TrainedModel model = TrainedModel.create(c, data, null);
+    model.translator().parameters().asMap().get("output.bias").data()[0] = Float.NaN;
+    return new Trainer(model, data, TrainingOptions.from(c), runDir, new Losses());
+  }
+
+  @Test
+  void aNonFiniteLossStopsWithAClearMessage() {
+    NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> poisoned(tiny(6), dir.resolve("d")).train());
+    assertEquals("step 1: loss is NaN; stopped with the last good checkpoint intact (lower training.learningRate,"
+        + " or set training.onNonFinite=skip)", e.getMessage());
+  }
+
+  @Test
+  void skippingNonFiniteBatchesCountsThemAndFinishes() {
+    ExperimentConfig c = tiny(4).set("training.onNonFinite", "skip");
+    Trainer.Result r = poisoned(c, dir.resolve("e")).train();
+    assertEquals(4, r.steps());
+    assertTrue(Files.isDirectory(Checkpoint.latest(dir.resolve("e"))));
+  }
+
+}
