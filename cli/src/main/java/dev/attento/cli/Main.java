@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Sequence-to-sequence translation with recurrent networks and attention.",
     subcommands = {
+        TrainCommand.class,
+        TranslateCommand.class,
         CommandLine.HelpCommand.class,
         CompletionCommand.class
     })
@@ -61,6 +63,7 @@ public final class Main implements Runnable {
 
   /** Entry point. */
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine().execute(args));
   }
 }

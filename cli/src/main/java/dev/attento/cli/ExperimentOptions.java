@@ -1,0 +1,151 @@
+package dev.attento.cli;
+
+import dev.attento.seq2seq.config.ExperimentConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags that shape an experiment, shared by {@code train} and {@code compare}. Each flag
+ * is shorthand for one config key; {@code --set section.key=value} reaches any other key. The
+ * order of precedence is defaults, then {@code --config}, then flags.
+ */
+final class ExperimentOptions {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Experiment config (JSON with data/model/training/decoding sections).")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set training.evalEvery=100.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--task", description = "Toy task: numbers (default), dates, reverse, copy, sort.")
+  String task;
+
+  @Option(names = "--train", paramLabel = "TSV", description = "Training corpus (source<TAB>target).")
+  Path train;
+
+  @Option(names = "--dev", paramLabel = "TSV", description = "Held-out corpus for evaluation.")
+  Path dev;
+
+  @Option(names = "--source-tokenizer", description = "char or word[:lowercase,fold,elision].")
+  String sourceTokenizer;
+
+  @Option(names = "--target-tokenizer", description = "char or word[:lowercase,fold,elision].")
+  String targetTokenizer;
+
+  @Option(names = "--train-size", description = "Pairs generated for a toy task.")
+  Integer trainSize;
+
+  @Option(names = "--cell", description = "Recurrent cell: rnn, lstm, gru or a plugin's name.")
+  String cell;
+
+  @Option(names = "--cell-option", paramLabel = "KEY=VALUE", description = "Cell option, e.g. --cell-option activation=relu.")
+  Map<String, String> cellOptions = new LinkedHashMap<>();
+
+  @Option(names = "--attention", description = "none, bahdanau, luong-dot, scaled-dot, luong-general, luong-concat.")
+  String attention;
+
+  @Option(names = "--input-feeding", negatable = true, description = "Feed the attentional vector to the next step (Luong).")
+  Boolean inputFeeding;
+
+  @Option(names = "--feed-context", negatable = true, description = "Fixed context: feed it at every step (Cho) or only initialise (Sutskever).")
+  Boolean feedContext;
+
+  @Option(names = "--layers", description = "Stacked recurrent layers.")
+  Integer layers;
+
+  @Option(names = "--bidirectional", negatable = true, description = "Bidirectional encoder.")
+  Boolean bidirectional;
+
+  @Option(names = "--residual", negatable = true, description = "Residual connections between stacked layers.")
+  Boolean residual;
+
+  @Option(names = "--hidden", description = "Hidden size.")
+  Integer hidden;
+
+  @Option(names = "--embedding", description = "Embedding size.")
+  Integer embedding;
+
+  @Option(names = "--dropout", description = "Dropout between layers.")
+  Double dropout;
+
+  @Option(names = "--optimizer", description = "adam, adamw or sgd.")
+  String optimizer;
+
+  @Option(names = "--lr", description = "Learning rate.")
+  Double learningRate;
+
+  @Option(names = "--clip", description = "Gradient norm clipping threshold (0: off).")
+  Double clip;
+
+  @Option(names = "--schedule", description = "constant, step:N:G, plateau:P:F, warmup:N+...")
+  String schedule;
+
+  @Option(names = "--steps", description = "Training steps.")
+  Integer steps;
+
+  @Option(names = "--batch-size", description = "Sentences per batch.")
+  Integer batchSize;
+
+  @Option(names = "--seed", description = "The run's seed.")
+  Long seed;
+
+  @Option(names = "--max-minutes", description = "Stop training after this many minutes.")
+  Double maxMinutes;
+
+  /** The effective config: defaults, then the file, then the flags. */
+  ExperimentConfig build() {
+    ExperimentConfig c = config == null ? ExperimentConfig.defaults() : ExperimentConfig.load(config);
+    put(c, "data.task", task);
+    if (train != null) {
+      c.set("data.train", quote(train.toString()));
+    }
+    if (dev != null) {
+      c.set("data.dev", quote(dev.toString()));
+    }
+    put(c, "data.sourceTokenizer", sourceTokenizer);
+    put(c, "data.targetTokenizer", targetTokenizer);
+    put(c, "data.trainSize", trainSize);
+    put(c, "model.cell", cell);
+    cellOptions.forEach((k, v) -> c.set("model.cellOptions." + k, quote(v)));
+    put(c, "model.attention", attention);
+    put(c, "model.inputFeeding", inputFeeding);
+    put(c, "model.feedContext", feedContext);
+    put(c, "model.layers", layers);
+    put(c, "model.bidirectional", bidirectional);
+    put(c, "model.residual", residual);
+    put(c, "model.hidden", hidden);
+    put(c, "model.embedding", embedding);
+    put(c, "model.dropout", dropout);
+    put(c, "training.optimizer", optimizer);
+    put(c, "training.learningRate", learningRate);
+    put(c, "training.clipNorm", clip);
+    put(c, "training.schedule", schedule);
+    put(c, "training.steps", steps);
+    put(c, "training.batchSize", batchSize);
+    put(c, "training.seed", seed);
+    put(c, "training.maxMinutes", maxMinutes);
+    for (String s : sets) {
+      int eq = s.indexOf('=');
+      if (eq < 0) {
+        throw new UserError("--set expects KEY=VALUE, got '" + s + "'");
+      }
+      c.set(s.substring(0, eq).trim(), s.substring(eq + 1));
+    }
+    return c;
+  }
+
+  private static void put(ExperimentConfig c, String key, Object value) {
+    if (value != null) {
+      c.set(key, value instanceof String s ? quote(s) : value.toString());
+    }
+  }
+
+  /** A JSON string literal, so values such as "none" or "1e3" stay strings. */
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,116 @@
+package dev.attento.cli;
+
+import dev.attento.cli.charts.Charts;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.train.ExperimentSetup;
+import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.seq2seq.translate.TextTranslator;
+import dev.attento.seq2seq.translate.Translation;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code attento translate}: sentences from arguments, a file, or stdin line by line (usable in a pipe). */
+@Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Translate with a trained model: arguments, --input FILE, or standard input line by line.")
+final class TranslateCommand implements Callable<Integer> {
+
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN", description = "Run directory (or checkpoint directory).")
+  Path model;
+
+  @Parameters(paramLabel = "SENTENCE", arity = "0..*", description = "Sentences to translate.")
+  List<String> sentences = List.of();
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Translate each line of FILE.")
+  Path input;
+
+  @Option(names = "--beam", description = "Beam size (1: greedy; default from the run's config).")
+  Integer beam;
+
+  @Option(names = "--replace-unknown", description = "Replace <unk> by the most-attended source token.")
+  boolean replaceUnknown;
+
+  @Option(names = "--show-attention", description = "Print each output token's most-attended source token and weight.")
+  boolean showAttention;
+
+  @Option(names = "--attention-map", paramLabel = "PNG", description = "Draw the first sentence's attention heatmap.")
+  Path attentionMap;
+
+  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
+  Path plugins;
+
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    TrainedModel trained = Checkpoint.loadModel(model, plugins);
+    DecodingOptions options = decoding();
+    TextTranslator translator = new TextTranslator(trained, options, replaceUnknown);
+    boolean first = true;
+    if (!sentences.isEmpty() || input != null) {
+      List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
+      for (Translation t : translator.translate(lines)) {
+        print(out, t, first);
+        first = false;
+      }
+    } else {
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line; (line = in.readLine()) != null; ) {
+        print(out, translator.translate(List.of(line)).get(0), first);
+        first = false;
+        out.flush();
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private DecodingOptions decoding() throws java.io.IOException {
+    Path config = Files.isRegularFile(model.resolve("config.json")) ? model.resolve("config.json") : null;
+    DecodingOptions base = config == null ? DecodingOptions.greedy()
+        : ExperimentSetup.decoding(ExperimentConfig.fromJson(Files.readString(config), config.toString()));
+    return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
+  }
+
+  private void print(PrintWriter out, Translation t, boolean first) throws java.io.IOException {
+    out.println(t.text());
+    if (showAttention) {
+      if (t.attention() == null) {
+        out.println("  (this model has no attention: a fixed context vector)");
+      } else {
+        for (int i = 0; i < t.targetTokens().size(); i++) {
+          float[] w = t.attention()[i];
+          int best = 0;
+          for (int s = 1; s < w.length; s++) {
+            best = w[s] > w[best] ? s : best;
+          }
+          out.printf(Locale.ROOT, "  %-12s ← %-12s %.2f%n", t.targetTokens().get(i), t.sourceTokens().get(best), w[best]);
+        }
+      }
+    }
+    if (first && attentionMap != null) {
+      if (t.attention() == null) {
+        throw new UserError("--attention-map: this model has no attention (it was trained with --attention none)");
+      }
+      List<String> targets = new java.util.ArrayList<>(t.targetTokens());
+      targets.add("</s>");
+      Charts.attention(attentionMap, t.sourceTokens(), targets, t.attention());
+      System.err.println("attention map written to " + attentionMap);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.attento.cli.charts;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG charts drawn headless with XChart: line charts (curves, quality by length, gradient flow) and attention heatmaps. */
+public final class Charts {
+
+  private Charts() {}
+
+  /**
+   * A line chart with one series per entry.
+   *
+   * @param series name → (x values, y values)
+   * @param logY logarithmic y axis (gradient norms span many orders of magnitude)
+   */
+  public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, double[][]> series,
+                           boolean logY) throws IOException {
+    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    for (var e : series.entrySet()) {
+      double[][] xy = e.getValue();
+      if (xy[0].length == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(e.getKey(), xy[0], xy[1]);
+      s.setMarker(xy[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+    save(chart, file);
+  }
+
+  /**
+   * An attention heatmap: rows are target tokens, columns source tokens, darker is more weight
+   * (the presentation of Bahdanau et al. 2014, Fig. 3).
+   */
+  public static void attention(Path file, List<String> source, List<String> target, float[][] weights) throws IOException {
+    int cell = 34;
+    HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(420, 160 + cell * source.size()))
+        .height(Math.max(320, 140 + cell * target.size())).title("attention").build();
+    chart.getStyler().setPlotContentSize(1.0);
+    chart.getStyler().setShowValue(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 255), new Color(8, 48, 107)});
+    chart.getStyler().setXAxisLabelRotation(60);
+    chart.getStyler().setMin(0.0);
+    chart.getStyler().setMax(1.0);
+    List<Number[]> heat = new java.util.ArrayList<>();
+    for (int t = 0; t < target.size(); t++) {
+      for (int s = 0; s < source.size(); s++) {
+        // XChart puts y = 0 at the bottom; flip so the first target token is on top.
+        heat.add(new Number[] {s, target.size() - 1 - t, t < weights.length && s < weights[t].length ? weights[t][s] : 0f});
+      }
+    }
+    List<String> yLabels = new java.util.ArrayList<>(target);
+    java.util.Collections.reverse(yLabels);
+    chart.addSeries("attention", source, yLabels, heat);
+    save(chart, file);
+  }
+
+  private static void save(Chart<?, ?> chart, Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    if (abs.getParent() != null) {
+      java.nio.file.Files.createDirectories(abs.getParent());
+    }
+    String name = abs.toString();
+    String base = name.toLowerCase().endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+    BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.attento.cli.report;
+
+import dev.attento.seq2seq.train.Evaluation;
+import dev.attento.seq2seq.train.TrainingListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows training as it happens: a live progress bar (step, loss, tokens/s, gradient norm,
+ * ETA) on a terminal, periodic plain lines otherwise (logs, pipes, CI), and every number in
+ * {@code metrics.csv}.
+ */
+public final class TrainingProgress implements TrainingListener, AutoCloseable {
+
+  private final PrintWriter out;
+  private final MetricsLog log;
+  private final ProgressBar bar;
+  private final long every;
+  private double smoothedLoss = Double.NaN;
+  private double tokens;
+  private double millis;
+
+  /**
+   * @param out where plain lines go
+   * @param log the run's metrics log
+   * @param totalSteps planned steps
+   * @param startStep the step training starts from (non-zero when resuming)
+   * @param interactive draw a progress bar rather than lines
+   */
+  public TrainingProgress(PrintWriter out, MetricsLog log, long totalSteps, long startStep, boolean interactive) {
+    this.out = out;
+    this.log = log;
+    this.every = Math.max(1, totalSteps / 20);
+    this.bar = interactive ? new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
+        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
+        .setConsumer(new ConsoleProgressBarConsumer(System.out)).startsFrom(startStep, java.time.Duration.ZERO)
+        .continuousUpdate().build() : null;
+  }
+
+  @Override
+  public void onStep(long step, long totalSteps, double loss, int targetTokens, double gradientNorm,
+                     double learningRate, double stepMillis) {
+    smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.95 * smoothedLoss + 0.05 * loss;
+    tokens += targetTokens;
+    millis += stepMillis;
+    double tps = targetTokens / (stepMillis / 1000);
+    log.step(step, loss, tps, gradientNorm, learningRate);
+    String status = String.format(Locale.ROOT, "loss %.3f | %.1fk tok/s | |g| %.2f | lr %.2g",
+        smoothedLoss, tokens / millis, gradientNorm, learningRate);
+    if (bar != null) {
+      bar.stepTo(step);
+      bar.setExtraMessage(" " + status);
+    } else if (step % every == 0 || step == totalSteps) {
+      double msPerStep = millis / every;
+      out.printf(Locale.ROOT, "step %d/%d  %s  %.0f ms/step  ETA %s%n", step, totalSteps, status, msPerStep,
+          eta((totalSteps - step) * msPerStep));
+      out.flush();
+      tokens = 0;
+      millis = 0;
+    }
+  }
+
+  @Override
+  public void onEvaluation(long step, Evaluation e) {
+    log.evaluation(step, e.loss(), e.exactMatch(), e.bleu());
+    String line = String.format(Locale.ROOT, "dev @%d: loss %.4f, exact match %.1f%%, BLEU %.1f (%d sentences)",
+        step, e.loss(), 100 * e.exactMatch(), e.bleu(), e.sentences());
+    if (bar != null) {
+      bar.pause();
+      System.out.println("\r" + line + " ".repeat(20));
+      bar.resume();
+    } else {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  @Override
+  public void onSkippedBatch(long step, String reason) {
+    out.println("step " + step + ": skipped a batch (" + reason + ")");
+  }
+
+  @Override
+  public void onCheckpoint(long step, Path directory) {
+    // Checkpoints are frequent; the final one is reported by the command.
+  }
+
+  private static String eta(double ms) {
+    long s = Math.round(ms / 1000);
+    return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

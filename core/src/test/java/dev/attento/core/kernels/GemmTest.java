@@ -1,0 +1,76 @@
+package dev.attento.core.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fast kernel against the reference, for all transpose variants, edge sizes, strided
+ * operands, offsets and alpha/beta. Tolerance: float32 sums of k products carry a relative
+ * rounding error of about k·6e-8 in the worst case (summation order differs from the
+ * double-precision reference), so 1e-4·(1 + k/100) relative to the sum of |products| bounds
+ * it with a wide margin while any indexing error is O(1).
+ */
+class GemmTest {
+
+  static Stream<Arguments> cases() {
+    int[][] sizes = {{0, 3, 4}, {1, 1, 1}, {1, 320, 1024}, {2, 7, 3}, {4, 16, 16}, {5, 33, 17}, {7, 65, 130},
+        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}};
+    Stream.Builder<Arguments> b = Stream.builder();
+    for (Gemm g : new Gemm[] {new VectorGemm(1), new VectorGemm(2), new BlockedGemm()}) {
+      for (int[] s : sizes) {
+        for (int t = 0; t < 4; t++) {
+          b.add(Arguments.of(g, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2]));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static float[] random(SplittableRandom r, int n) {
+    float[] d = new float[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    return d;
+  }
+
+  @ParameterizedTest(name = "{0} transA={1} transB={2} m={3} k={4} n={5}")
+  @MethodSource("cases")
+  void matchesTheReference(Gemm kernel, boolean transA, boolean transB, int m, int k, int n) {
+    SplittableRandom r = new SplittableRandom(m * 31L + k * 7L + n);
+    // Padded leading dimensions and offsets, to catch stride mistakes.
+    int lda = (transA ? m : k) + 3;
+    int ldb = (transB ? k : n) + 2;
+    int ldc = n + 5;
+    int aRows = transA ? k : m;
+    int bRows = transB ? n : k;
+    float[] a = random(r, 7 + aRows * lda);
+    float[] b = random(r, 4 + bRows * ldb);
+    for (float[] alphaBeta : new float[][] {{1f, 0f}, {0.5f, 1f}, {-2f, 0.25f}}) {
+      float[] c = random(r, 2 + m * ldc);
+      float[] expected = c.clone();
+      if (alphaBeta[1] == 0f) {
+        for (int i = 0; i < m; i++) {
+          c[2 + i * ldc] = Float.NaN; // beta = 0 must ignore what C held
+        }
+      }
+      new ReferenceGemm().gemm(transA, transB, m, n, k, alphaBeta[0], a, 7, lda, b, 4, ldb, alphaBeta[1], expected, 2, ldc);
+      kernel.gemm(transA, transB, m, n, k, alphaBeta[0], a, 7, lda, b, 4, ldb, alphaBeta[1], c, 2, ldc);
+      for (int i = 0; i < c.length; i++) {
+        boolean inside = i >= 2 && (i - 2) / ldc < m && (i - 2) % ldc < n;
+        if (!inside) {
+          assertEquals(expected[i], c[i], "element outside C's m×n block was touched at " + i);
+          continue;
+        }
+        double tol = 1e-4 * (1 + k / 100.0) * (Math.abs(alphaBeta[0]) * k + 1);
+        assertTrue(Math.abs(expected[i] - c[i]) <= tol, "at " + i + ": expected " + expected[i] + " got " + c[i]);
+      }
+    }
+  }
+}

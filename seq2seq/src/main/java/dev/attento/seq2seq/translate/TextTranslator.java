@@ -1,0 +1,99 @@
+package dev.attento.seq2seq.translate;
+
+import dev.attento.seq2seq.data.Batch;
+import dev.attento.seq2seq.data.Example;
+import dev.attento.seq2seq.decode.BeamSearch;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.decode.GreedySearch;
+import dev.attento.seq2seq.decode.Hypothesis;
+import dev.attento.seq2seq.text.Vocabulary;
+import dev.attento.seq2seq.train.TrainedModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates text with a trained model: tokenize, map to ids, decode (greedy in batches, or
+ * beam search), map back and detokenize. With {@code replaceUnknown}, an output UNK becomes
+ * the source token it attended to most (Luong et al. 2015b's "copy" trick for rare words).
+ */
+public final class TextTranslator {
+
+  private final TrainedModel model;
+  private final DecodingOptions options;
+  private final boolean replaceUnknown;
+
+  /** A translator with the given decoding options. */
+  public TextTranslator(TrainedModel model, DecodingOptions options, boolean replaceUnknown) {
+    this.model = model;
+    this.options = options;
+    this.replaceUnknown = replaceUnknown;
+  }
+
+  /** Translates each sentence (in order); an empty sentence translates to an empty one. */
+  public List<Translation> translate(List<String> sentences) {
+    List<Translation> out = new ArrayList<>(sentences.size());
+    List<Example> batch = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    Translation[] results = new Translation[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      List<String> tokens = model.source().tokenizer().tokenize(sentences.get(i));
+      if (tokens.isEmpty()) {
+        results[i] = new Translation(sentences.get(i), List.of(), List.of(), "", 0, null);
+        continue;
+      }
+      batch.add(new Example(i, model.source().vocabulary().encode(tokens), new int[0]));
+      positions.add(i);
+    }
+    if (!batch.isEmpty()) {
+      Batch b = Batch.of(batch);
+      List<Hypothesis> hyps = options.beamSize() > 1
+          ? BeamSearch.decode(model.translator(), b.source(), options)
+          : GreedySearch.decode(model.translator(), b.source(), options);
+      for (int k = 0; k < hyps.size(); k++) {
+        int i = positions.get(k);
+        results[i] = toTranslation(sentences.get(i), batch.get(k).source(), hyps.get(k));
+      }
+    }
+    for (Translation t : results) {
+      out.add(t);
+    }
+    return out;
+  }
+
+  private Translation toTranslation(String text, int[] sourceIds, Hypothesis h) {
+    Vocabulary sv = model.source().vocabulary();
+    Vocabulary tv = model.target().vocabulary();
+    List<String> originalTokens = model.source().tokenizer().tokenize(text);
+    List<String> sourceTokens = new ArrayList<>();
+    for (int id : sourceIds) {
+      sourceTokens.add(sv.token(id));
+    }
+    List<String> target = new ArrayList<>();
+    for (int t = 0; t < h.tokens().length; t++) {
+      int id = h.tokens()[t];
+      if (id == Vocabulary.UNK && replaceUnknown && h.attention() != null) {
+        target.add(originalTokens.get(argmax(h.attention()[t], originalTokens.size())));
+      } else {
+        target.add(tv.token(id));
+      }
+    }
+    float[][] attention = null;
+    if (h.attention() != null) {
+      attention = new float[h.attention().length][];
+      for (int t = 0; t < attention.length; t++) {
+        attention[t] = java.util.Arrays.copyOf(h.attention()[t], sourceIds.length);
+      }
+    }
+    return new Translation(text, sourceTokens, target, model.target().tokenizer().detokenize(target), h.score(), attention);
+  }
+
+  private static int argmax(float[] w, int n) {
+    int best = 0;
+    for (int i = 1; i < n; i++) {
+      if (w[i] > w[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}
