@@ -7,6 +7,7 @@ package dev.attento.core.kernels;
  */
 final class Packing {
 
+  private static final int TILE = 16;
   private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
 
   private Packing() {}
@@ -31,11 +32,18 @@ final class Packing {
         System.arraycopy(x, off + (r0 + r) * ld + c0, dst, r * cols, cols);
       }
     } else {
-      // op(X)[r][c] = X[c][r]: read X rows (contiguous), scatter into dst columns.
-      for (int c = 0; c < cols; c++) {
-        int src = off + (c0 + c) * ld + r0;
-        for (int r = 0; r < rows; r++) {
-          dst[r * cols + c] = x[src + r];
+      // op(X)[r][c] = X[c][r]. Transpose in 16×16 tiles so that both the rows read from X and
+      // the columns written to dst stay in L1 while a tile is copied.
+      for (int cb = 0; cb < cols; cb += TILE) {
+        int ce = Math.min(cols, cb + TILE);
+        for (int rb = 0; rb < rows; rb += TILE) {
+          int re = Math.min(rows, rb + TILE);
+          for (int c = cb; c < ce; c++) {
+            int src = off + (c0 + c) * ld + r0;
+            for (int r = rb; r < re; r++) {
+              dst[r * cols + c] = x[src + r];
+            }
+          }
         }
       }
     }

@@ -1,7 +1,5 @@
 package dev.attento.core.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 2-vector tile of C: per k step it broadcasts four elements of A and multiplies two vectors
  * of B into eight accumulators with fused multiply-adds. The k dimension is cut into blocks
  * of {@link #KC} and the n dimension into panels of {@link #NC} columns so that a packed B
- * panel stays in L2 while the rows of A stream past it. Large products split their column
- * panels across both cores.
+ * panel stays in L2 while the rows of A stream past it. Large products give half their
+ * column panels (or rows, for a single panel) to a {@link Helper} thread.
  *
  * <p>Products with one row and a transposed B — {@code x·Wᵀ} at batch 1, i.e. decoding one
  * sentence — skip packing and take dot products along W's contiguous rows.
@@ -25,25 +23,25 @@ public final class VectorGemm implements Gemm {
   private static final int MR = 4;
   private static final int NR = 2 * L;
   private static final int KC = 256;
-  private static final int NC = 256;
+  private static final int NC = 128;
   /** Below this many multiply-adds the fork/join overhead outweighs the second core. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
 
-  private final ForkJoinPool pool;
+  private final Helper helper;
 
-  /** A kernel that uses up to all available cores. */
+  /** A kernel that uses both cores when the machine has more than one. */
   public VectorGemm() {
     this(Runtime.getRuntime().availableProcessors());
   }
 
-  /** A kernel that uses up to {@code threads} cores. */
+  /** A kernel that uses a second thread for large products when {@code threads > 1}. */
   public VectorGemm(int threads) {
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.helper = threads > 1 ? new Helper() : null;
   }
 
   @Override
   public String name() {
-    return "vector-" + S.vectorBitSize() + (pool == null ? "" : " x" + pool.getParallelism());
+    return "vector-" + S.vectorBitSize() + (helper == null ? "" : " x2");
   }
 
   @Override
@@ -59,66 +57,59 @@ public final class VectorGemm implements Gemm {
       rowsTimesTransposed(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
       return;
     }
+    if (n == 1 && !transB && !transA) {
+      matrixVector(m, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+      return;
+    }
     int panels = (n + NC - 1) / NC;
-    if (pool != null && panels > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
-      pool.invoke(new PanelTask(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels));
+    boolean parallel = helper != null && (long) m * n * k >= PARALLEL_THRESHOLD;
+    if (parallel && panels > 1) {
+      int mid = panels / 2;
+      helper.runBoth(() -> panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, mid),
+          () -> panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, mid, panels));
+    } else if (parallel && m >= 2 * MR) {
+      int half = (m / 2 + MR - 1) / MR * MR;
+      helper.runBoth(() -> panels(transA, transB, 0, half, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels),
+          () -> panels(transA, transB, half, m - half, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels));
     } else {
-      for (int panel = 0; panel < panels; panel++) {
-        panel(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, panel);
-      }
+      panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels);
     }
   }
 
-  /** Splits column panels between workers. */
-  private final class PanelTask extends RecursiveAction {
-    private final boolean transA;
-    private final boolean transB;
-    private final int m;
-    private final int n;
-    private final int k;
-    private final float alpha;
-    private final float[] a;
-    private final int aOff;
-    private final int lda;
-    private final float[] b;
-    private final int bOff;
-    private final int ldb;
-    private final float[] c;
-    private final int cOff;
-    private final int ldc;
-    private final int from;
-    private final int to;
-
-    PanelTask(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int from, int to) {
-      this.transA = transA;
-      this.transB = transB;
-      this.m = m;
-      this.n = n;
-      this.k = k;
-      this.alpha = alpha;
-      this.a = a;
-      this.aOff = aOff;
-      this.lda = lda;
-      this.b = b;
-      this.bOff = bOff;
-      this.ldb = ldb;
-      this.c = c;
-      this.cOff = cOff;
-      this.ldc = ldc;
-      this.from = from;
-      this.to = to;
+  private static void panels(boolean transA, boolean transB, int i0, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, int from, int to) {
+    // Rows [i0, i0+m) of op(A) and C: shift A's origin (along its rows, or columns if transposed) and C's.
+    int aShift = transA ? i0 : i0 * lda;
+    for (int panel = from; panel < to; panel++) {
+      panel(transA, transB, m, n, k, alpha, a, aOff + aShift, lda, b, bOff, ldb, c, cOff + i0 * ldc, ldc, panel);
     }
+  }
 
-    @Override
-    protected void compute() {
-      if (to - from == 1) {
-        panel(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, from);
-        return;
+  /** C[m×1] += alpha·A·b for a column vector b with stride {@code ldb}: dot products along A's rows. */
+  private static void matrixVector(int m, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                   float[] c, int cOff, int ldc) {
+    float[] x = b;
+    int xOff = bOff;
+    if (ldb != 1) {
+      x = Packing.scratch(0, k);
+      for (int p = 0; p < k; p++) {
+        x[p] = b[bOff + p * ldb];
       }
-      int mid = (from + to) >>> 1;
-      invokeAll(new PanelTask(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, from, mid),
-          new PanelTask(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, mid, to));
+      xOff = 0;
+    }
+    int kv = k - k % L;
+    for (int i = 0; i < m; i++) {
+      int ar = aOff + i * lda;
+      FloatVector acc = FloatVector.zero(S);
+      for (int p = 0; p < kv; p += L) {
+        acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, x, xOff + p), acc);
+      }
+      float s = acc.reduceLanes(VectorOperators.ADD);
+      for (int p = kv; p < k; p++) {
+        s += a[ar + p] * x[xOff + p];
+      }
+      c[cOff + i * ldc] += alpha * s;
     }
   }
 
