@@ -98,8 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
     if (result.lastEvaluation() != null) {
-      out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f%n", 100 * result.lastEvaluation().exactMatch(),
-          result.lastEvaluation().bleu());
+      out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
+          result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
     }
     if (!result.reason().equals("interrupted")) {
       showExamples(out, config, model);

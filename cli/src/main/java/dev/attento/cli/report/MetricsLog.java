@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class MetricsLog implements AutoCloseable {
 
-  static final String HEADER = "kind,step,loss,target_tokens_per_s,grad_norm,learning_rate,dev_loss,dev_exact_match,dev_bleu";
+  static final String HEADER = "kind,step,loss,target_tokens_per_s,grad_norm,learning_rate,dev_loss,dev_exact_match,dev_bleu,dev_chrf";
 
   private final BufferedWriter out;
   final List<double[]> train = new ArrayList<>();
@@ -38,13 +38,13 @@ public final class MetricsLog implements AutoCloseable {
   /** Logs a training step. */
   public void step(long step, double loss, double tokensPerSecond, double gradNorm, double lr) {
     train.add(new double[] {step, loss});
-    write(String.format(Locale.ROOT, "train,%d,%.6f,%.1f,%.6f,%.3g,,,", step, loss, tokensPerSecond, gradNorm, lr));
+    write(String.format(Locale.ROOT, "train,%d,%.6f,%.1f,%.6f,%.3g,,,,", step, loss, tokensPerSecond, gradNorm, lr));
   }
 
   /** Logs a dev evaluation. */
-  public void evaluation(long step, double loss, double exact, double bleu) {
-    dev.add(new double[] {step, loss, exact, bleu});
-    write(String.format(Locale.ROOT, "dev,%d,,,,,%.6f,%.4f,%.2f", step, loss, exact, bleu));
+  public void evaluation(long step, double loss, double exact, double bleu, double chrf) {
+    dev.add(new double[] {step, loss, exact, bleu, chrf});
+    write(String.format(Locale.ROOT, "dev,%d,,,,,%.6f,%.4f,%.2f,%.2f", step, loss, exact, bleu, chrf));
   }
 
   /** Training losses as (step, loss) pairs. */

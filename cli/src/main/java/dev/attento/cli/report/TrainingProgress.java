@@ -67,9 +67,9 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
 
   @Override
   public void onEvaluation(long step, Evaluation e) {
-    log.evaluation(step, e.loss(), e.exactMatch(), e.bleu());
-    String line = String.format(Locale.ROOT, "dev @%d: loss %.4f, exact match %.1f%%, BLEU %.1f (%d sentences)",
-        step, e.loss(), 100 * e.exactMatch(), e.bleu(), e.sentences());
+    log.evaluation(step, e.loss(), e.exactMatch(), e.bleu(), e.chrf());
+    String line = String.format(Locale.ROOT, "dev @%d: loss %.4f, exact match %.1f%%, BLEU %.1f, chrF %.1f (%d sentences)",
+        step, e.loss(), 100 * e.exactMatch(), e.bleu(), e.chrf(), e.sentences());
     if (bar != null) {
       bar.pause();
       System.out.println("\r" + line + " ".repeat(20));

@@ -20,14 +20,18 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     }
   }
 
-  /** Greedy search, output up to twice the source length plus 10. */
+  /**
+   * Greedy search, output up to three times the source length plus 20 tokens (generous,
+   * because source and target may be tokenized differently, e.g. words to characters;
+   * decoding stops at EOS anyway).
+   */
   public static DecodingOptions greedy() {
-    return new DecodingOptions(1, 0.0, 2.0, 10);
+    return new DecodingOptions(1, 0.0, 3.0, 20);
   }
 
   /** Beam search of the given width with length penalty 0.6 (the GNMT setting). */
   public static DecodingOptions beam(int size) {
-    return new DecodingOptions(size, 0.6, 2.0, 10);
+    return new DecodingOptions(size, 0.6, 3.0, 20);
   }
 
   /** The longest output allowed for a source of {@code sourceLength} tokens. */

@@ -41,7 +41,7 @@ public final class NumbersTask implements ToyTask {
 
   @Override
   public String sourceTokenizer() {
-    return "char";
+    return "word";
   }
 
   @Override

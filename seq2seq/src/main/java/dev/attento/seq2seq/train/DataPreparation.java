@@ -36,11 +36,15 @@ public final class DataPreparation {
     CorpusReader reader = new CorpusReader(c.flag("data.strict"));
     if (trainFile == null) {
       ToyTask task = ToyTasks.byName(c.string("data.task"));
+      srcTok = srcTok.equals("auto") ? task.sourceTokenizer() : srcTok;
+      tgtTok = tgtTok.equals("auto") ? task.targetTokenizer() : tgtTok;
       long seed = (long) c.number("training.seed");
       train = task.generate(c.integer("data.trainSize"), seed);
       dev = task.generate(c.integer("data.devSize"), seed + 1_000_003L);
       origin = "task " + task.name() + " (" + train.size() + " train / " + dev.size() + " dev pairs, seed " + seed + ")";
     } else {
+      srcTok = srcTok.equals("auto") ? "word" : srcTok;
+      tgtTok = tgtTok.equals("auto") ? "word" : tgtTok;
       Corpus trainCorpus = reader.readTsv(Path.of(trainFile));
       String devFile = c.string("data.dev");
       if (devFile == null) {

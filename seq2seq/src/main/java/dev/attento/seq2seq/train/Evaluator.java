@@ -9,6 +9,7 @@ import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.decode.GreedySearch;
 import dev.attento.seq2seq.decode.Hypothesis;
 import dev.attento.seq2seq.eval.Bleu;
+import dev.attento.seq2seq.eval.ChrF;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,8 @@ public final class Evaluator {
       }
     }
     double bleu = hyps.isEmpty() ? 0 : Bleu.corpus(hyps, refs).score();
+    double chrf = hyps.isEmpty() ? 0 : ChrF.corpus(hyps, refs);
     return new Evaluation(tokens == 0 ? 0 : lossSum / tokens, dev.isEmpty() ? 0 : (double) exact / dev.size(), bleu,
-        dev.size());
+        chrf, dev.size());
   }
 }
