@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {
         TrainCommand.class,
         TranslateCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class,
         CompletionCommand.class
     })

@@ -24,6 +24,11 @@ final class GruCell extends ProjectedCell {
 
   GruCell(CellSpec spec) {
     super(spec, 3);
+    int h = spec.hiddenSize();
+    float updateBias = spec.floatOption("update_bias");
+    for (int j = h; j < 2 * h; j++) {
+      biasIh.data()[j] = updateBias;
+    }
   }
 
   @Override

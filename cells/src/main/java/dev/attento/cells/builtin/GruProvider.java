@@ -1,6 +1,7 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellOption;
+import dev.attento.cells.spi.CellOption;
 import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.RecurrentCell;
@@ -21,7 +22,8 @@ public final class GruProvider implements CellProvider {
 
   @Override
   public List<CellOption> options() {
-    return BuiltinOptions.withInit("orthogonal");
+    return BuiltinOptions.withInit("orthogonal",
+        new CellOption("update_bias", "1.0", "initial bias of the update gate z (leans towards carrying the state)"));
   }
 
   @Override
