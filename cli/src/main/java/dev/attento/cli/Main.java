@@ -19,6 +19,11 @@ import picocli.CommandLine.Option;
         TrainCommand.class,
         TranslateCommand.class,
         EvalCommand.class,
+        CompareCommand.class,
+        GradientsCommand.class,
+        CellsCommand.class,
+        DataCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class,
         CompletionCommand.class
     })

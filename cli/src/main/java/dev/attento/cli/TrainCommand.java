@@ -1,30 +1,19 @@
 package dev.attento.cli;
 
-import dev.attento.cli.charts.Charts;
-import dev.attento.cli.report.MetricsLog;
-import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.io.AtomicFiles;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.tasks.ToyTasks;
-import dev.attento.seq2seq.train.Checkpoint;
-import dev.attento.seq2seq.train.DataPreparation;
 import dev.attento.seq2seq.train.TrainedModel;
 import dev.attento.seq2seq.train.Trainer;
-import dev.attento.seq2seq.train.TrainingData;
-import dev.attento.seq2seq.train.TrainingOptions;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,30 +66,9 @@ final class TrainCommand implements Callable<Integer> {
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     }
-    TrainingOptions options = TrainingOptions.from(config);
-    TrainingData data = DataPreparation.prepare(config);
-    out.println("data: " + data.summary());
-    TrainedModel model = resume != null ? Checkpoint.loadModel(runDir, plugins) : TrainedModel.create(config, data, plugins);
-    out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
-        model.translator().config().attention(), model.translator().parameters().count(), Kernels.describe());
-    out.println("run: " + runDir);
-    out.flush();
-    Trainer.Result result;
-    try (MetricsLog log = new MetricsLog(runDir);
-         TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
-      Trainer trainer = new Trainer(model, data, options, runDir, progress);
-      if (resume != null) {
-        trainer.resume(runDir);
-      }
-      result = runInterruptibly(trainer);
-      progress.close();
-      charts(runDir, log);
-    }
-    out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
-    if (result.lastEvaluation() != null) {
-      out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
-          result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
-    }
+    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins, resume != null, out);
+    Trainer.Result result = outcome.result();
+    TrainedModel model = outcome.model();
     if (!result.reason().equals("interrupted")) {
       showExamples(out, config, model);
     } else {
@@ -110,50 +78,10 @@ final class TrainCommand implements Callable<Integer> {
     return result.reason().equals("interrupted") ? 130 : 0;
   }
 
-  /** Runs the trainer; SIGINT/SIGTERM ask it to stop after the current step, and wait for the checkpoint. */
-  private static Trainer.Result runInterruptibly(Trainer trainer) {
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      trainer.requestStop();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "attento-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      return trainer.train();
-    } finally {
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting because of a signal; the hook sees 'done' and returns
-      }
-    }
-  }
-
   private static String defaultName(ExperimentConfig c) {
     String data = c.string("data.train") == null ? c.string("data.task") : Path.of(c.string("data.train")).getFileName()
         .toString().replaceAll("\\.[^.]*$", "");
     return data + "-" + c.string("model.attention");
-  }
-
-  private static void charts(Path runDir, MetricsLog log) throws java.io.IOException {
-    Map<String, double[][]> series = new LinkedHashMap<>();
-    series.put("train loss", columns(log.trainSeries(), 0, 1));
-    series.put("dev loss", columns(log.devSeries(), 0, 1));
-    Charts.lines(runDir.resolve("curves.png"), "training", "step", "cross-entropy per token", series, true);
-  }
-
-  static double[][] columns(List<double[]> rows, int x, int y) {
-    double[][] out = new double[2][rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      out[0][i] = rows.get(i)[x];
-      out[1][i] = rows.get(i)[y];
-    }
-    return out;
   }
 
   private static void showExamples(PrintWriter out, ExperimentConfig config, TrainedModel model) {

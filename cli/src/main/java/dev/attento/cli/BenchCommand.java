@@ -1,0 +1,208 @@
+package dev.attento.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.attento.core.bench.GemmBench;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.optim.Adam;
+import dev.attento.core.optim.GradientClipping;
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.Batch;
+import dev.attento.seq2seq.data.BatchPlan;
+import dev.attento.seq2seq.data.Example;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.decode.GreedySearch;
+import dev.attento.seq2seq.inject.Translators;
+import dev.attento.seq2seq.model.ModelConfig;
+import dev.attento.seq2seq.model.Translator;
+import dev.attento.seq2seq.tasks.SymbolSequenceTask;
+import dev.attento.seq2seq.text.TokenizerSpec;
+import dev.attento.seq2seq.text.Vocabulary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code attento bench}: the workloads of the PyTorch reference benchmarks (../shared/pytorch)
+ * — reversal task, 32 symbols, lengths 5–25, embedding 64, hidden 256, one layer, batch 64,
+ * Adam 1e-3, clip 1.0 — for {lstm, gru} × {fixed context, Luong-general attention with input
+ * feeding}: training target tokens/s and ms/step after warm-up, peak RSS, greedy decoding
+ * sentences/s at batch 1 and 64 (max length 30), and GEMM GFLOP/s.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Benchmark training, decoding and GEMM on the PyTorch reference workloads.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--variants", split = ",", defaultValue = "lstm:fixed,lstm:attention,gru:fixed,gru:attention",
+      description = "Variants (default: ${DEFAULT-VALUE}).")
+  List<String> variants;
+
+  @Option(names = "--steps", defaultValue = "60", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "15", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--decode", defaultValue = "200", description = "Sentences decoded at batch 1 (default: ${DEFAULT-VALUE}).")
+  int decodeSentences;
+
+  @Option(names = "--skip", split = ",", description = "Parts to skip: train, decode, gemm.")
+  List<String> skip = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("kernel", Kernels.describe());
+    doc.put("java", System.getProperty("java.version"));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    SymbolSequenceTask task = SymbolSequenceTask.reverse(32, 5, 25);
+    List<Example> train = encode(task, 64 * 100, 1);
+    List<Example> held = encode(task, 1024, 777);
+    for (String v : variants) {
+      String[] p = v.split(":");
+      boolean attention = p.length > 1 && p[1].equals("attention");
+      ModelConfig config = new ModelConfig(p[0], Map.of(), 36, 36, 64, 256, 1, false, false, 0f,
+          attention ? "luong-general" : "none", attention, false, false);
+      Translator model = Translators.build(config, 0, null);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("variant", v);
+      row.put("parameters", model.parameters().count());
+      if (!skip.contains("train")) {
+        trainBench(model, train, row);
+      }
+      if (!skip.contains("decode")) {
+        decodeBench(model, held, row);
+      }
+      row.put("peak_rss_mb", peakRssMb());
+      rows.add(row);
+      if (!json) {
+        out.println(format(row));
+        out.flush();
+      }
+    }
+    doc.put("variants", rows);
+    if (!skip.contains("gemm")) {
+      List<Map<String, Object>> gemm = new ArrayList<>();
+      int[][] shapes = {{64, 320, 1024}, {64, 256, 1024}, {64, 1024, 256}, {1024, 1024, 1024}, {1, 320, 1024}};
+      for (GemmBench.Result r : GemmBench.run(Kernels.gemm(), shapes, 40, 7)) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("m", r.m());
+        g.put("k", r.k());
+        g.put("n", r.n());
+        g.put("layout", r.transB() ? "x·Wᵀ" : "A·B");
+        g.put("gflops", Math.round(r.gflops() * 10) / 10.0);
+        gemm.add(g);
+        if (!json) {
+          out.printf(Locale.ROOT, "gemm %5d x %5d x %5d %-4s %7.1f GFLOP/s%n", r.m(), r.k(), r.n(), r.transB() ? "NT" : "NN",
+              r.gflops());
+          out.flush();
+        }
+      }
+      doc.put("gemm", gemm);
+    }
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+    } else {
+      out.println("kernel: " + Kernels.describe() + ", Java " + System.getProperty("java.version"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static List<Example> encode(SymbolSequenceTask task, int count, long seed) {
+    var tok = TokenizerSpec.parse("word").create();
+    List<List<String>> all = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      all.add(List.of("s" + i));
+    }
+    Vocabulary v = Vocabulary.build(all, 1, 100);
+    List<Example> out = new ArrayList<>();
+    var pairs = task.generate(count, seed);
+    for (int i = 0; i < pairs.size(); i++) {
+      out.add(new Example(i, v.encode(tok.tokenize(pairs.get(i).source())), v.encode(tok.tokenize(pairs.get(i).target()))));
+    }
+    return out;
+  }
+
+  private void trainBench(Translator model, List<Example> train, Map<String, Object> row) {
+    List<Tensor> params = model.parameters().tensors();
+    Adam adam = Adam.adam(params, 1e-3, 0f);
+    BatchPlan plan = new BatchPlan(train, 64, 1);
+    long tokens = 0;
+    long start = 0;
+    double[] ms = new double[steps];
+    for (int s = 0; s < warmup + steps; s++) {
+      if (s == warmup) {
+        tokens = 0;
+        start = System.nanoTime();
+      }
+      long t0 = System.nanoTime();
+      Batch b = plan.next();
+      Tensor loss = model.loss(b.source(), b.target(), true, null);
+      loss.backward();
+      GradientClipping.clipByGlobalNorm(params, 1.0);
+      adam.step();
+      adam.zeroGrad();
+      tokens += b.targetTokens();
+      if (s >= warmup) {
+        ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    java.util.Arrays.sort(ms);
+    row.put("train_tokens_per_s", Math.round(tokens / seconds));
+    row.put("train_ms_per_step_median", Math.round(ms[steps / 2] * 10) / 10.0);
+  }
+
+  private void decodeBench(Translator model, List<Example> held, Map<String, Object> row) {
+    DecodingOptions fixed30 = new DecodingOptions(1, 0, 0, 30);
+    for (int batch : new int[] {1, 64}) {
+      int sentences = batch == 1 ? decodeSentences : held.size();
+      List<Batch> batches = BatchPlan.sequential(held.subList(0, Math.min(held.size(), sentences)), batch);
+      GreedySearch.decode(model, batches.get(0).source(), fixed30); // warm-up
+      long t0 = System.nanoTime();
+      int n = 0;
+      for (Batch b : batches) {
+        n += GreedySearch.decode(model, b.source(), fixed30).size();
+      }
+      row.put("decode_batch" + batch + "_sentences_per_s", Math.round(n / ((System.nanoTime() - t0) / 1e9)));
+    }
+  }
+
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static String format(Map<String, Object> row) {
+    return String.format(Locale.ROOT, "%-16s train %8s tok/s %7s ms/step | decode b1 %6s sent/s, b64 %6s sent/s | peak RSS %s MB",
+        row.get("variant"), row.getOrDefault("train_tokens_per_s", "-"), row.getOrDefault("train_ms_per_step_median", "-"),
+        row.getOrDefault("decode_batch1_sentences_per_s", "-"), row.getOrDefault("decode_batch64_sentences_per_s", "-"),
+        row.get("peak_rss_mb"));
+  }
+}

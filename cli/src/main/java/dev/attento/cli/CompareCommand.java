@@ -1,0 +1,152 @@
+package dev.attento.cli;
+
+import dev.attento.cli.charts.Charts;
+import dev.attento.core.io.AtomicFiles;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.eval.LengthBuckets;
+import dev.attento.seq2seq.eval.QualityReport;
+import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.seq2seq.translate.TestSetEvaluation;
+import dev.attento.seq2seq.translate.TextTranslator;
+import dev.attento.seq2seq.translate.Translation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code attento compare}: trains the same model with a fixed context vector and with
+ * attention (or any list of attention settings) on the same data and seed, then shows quality
+ * by source length side by side, a chart of exact match against length, and attention
+ * heatmaps — Bahdanau et al. 2014's Figure 2 story, on a toy task (reversal by default).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Train (or load) models that differ only in attention, on the same data and seed, and compare",
+        "quality by source length. Default: reversal task, --variants none,luong-general."})
+final class CompareCommand implements Callable<Integer> {
+
+  @Mixin
+  ExperimentOptions experiment;
+
+  @Option(names = "--variants", split = ",", defaultValue = "none,luong-general",
+      description = "Attention settings to compare (default: ${DEFAULT-VALUE}).")
+  List<String> variants;
+
+  @Option(names = "--load", split = ",", paramLabel = "RUN", description = "Compare existing runs instead of training.")
+  List<Path> load;
+
+  @Option(names = "--name", defaultValue = "compare", description = "Output directory name under --runs (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where runs are saved (default: ${DEFAULT-VALUE}).")
+  Path runs;
+
+  @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
+  int heatmaps;
+
+  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
+  Path plugins;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (experiment.task == null && experiment.train == null && experiment.config == null) {
+      experiment.task = "reverse";
+    }
+    ExperimentConfig base = experiment.build();
+    Path dir = RunDirectory.fresh(runs, name);
+    List<String> labels = new ArrayList<>();
+    List<TrainedModel> models = new ArrayList<>();
+    List<SentencePair> dev;
+    if (load != null && !load.isEmpty()) {
+      for (Path run : load) {
+        labels.add(run.getFileName().toString());
+        models.add(Checkpoint.loadModel(run, plugins));
+      }
+      Path cfg = load.get(0).resolve("config.json");
+      dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
+    } else {
+      dev = null;
+      for (String variant : variants) {
+        ExperimentConfig c = ExperimentConfig.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"");
+        Path runDir = Files.createDirectories(dir.resolve(variant));
+        AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
+        out.println("== " + variant);
+        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins, false, out);
+        labels.add(variant);
+        models.add(o.model());
+        dev = o.data().devPairs();
+      }
+    }
+    LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
+    List<QualityReport> reports = new ArrayList<>();
+    List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
+    for (TrainedModel m : models) {
+      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), false), dev, buckets);
+      outcomes.add(o);
+      reports.add(o.report());
+    }
+    out.printf(Locale.ROOT, "%n%d held-out sentences, greedy decoding; quality by source length (tokens)%n", dev.size());
+    Tables.quality(out, labels, reports);
+    Map<String, double[][]> series = new LinkedHashMap<>();
+    for (int i = 0; i < labels.size(); i++) {
+      List<QualityReport.Row> rows = reports.get(i).buckets();
+      double[][] xy = new double[2][rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        xy[0][r] = midpoint(rows.get(r).label());
+        xy[1][r] = rows.get(r).exactMatch();
+      }
+      series.put(labels.get(i), xy);
+    }
+    Path chart = dir.resolve("quality-by-length.png");
+    Charts.lines(chart, "exact match by source length", "source length (tokens)", "exact match", series, false);
+    out.println("chart: " + chart);
+    drawHeatmaps(out, dir, labels, outcomes);
+    out.flush();
+    return 0;
+  }
+
+  private void drawHeatmaps(PrintWriter out, Path dir, List<String> labels, List<TestSetEvaluation.Outcome> outcomes)
+      throws java.io.IOException {
+    for (int i = 0; i < labels.size(); i++) {
+      List<Translation> ts = new ArrayList<>(outcomes.get(i).translations());
+      if (ts.isEmpty() || ts.get(0).attention() == null) {
+        continue;
+      }
+      ts.sort(Comparator.comparingInt((Translation t) -> -t.sourceTokens().size()));
+      for (int h = 0; h < Math.min(heatmaps, ts.size()); h++) {
+        Translation t = ts.get(h * Math.max(1, ts.size() / Math.max(1, heatmaps)));
+        List<String> targets = new ArrayList<>(t.targetTokens());
+        targets.add("</s>");
+        Path png = dir.resolve("attention-" + labels.get(i) + "-" + (h + 1) + ".png");
+        Charts.attention(png, t.sourceTokens(), targets, t.attention());
+        out.println("heatmap: " + png);
+      }
+    }
+  }
+
+  private static double midpoint(String label) {
+    if (label.endsWith("+")) {
+      return Double.parseDouble(label.substring(0, label.length() - 1)) + 2;
+    }
+    String[] p = label.split("-");
+    return (Double.parseDouble(p[0]) + Double.parseDouble(p[1])) / 2;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.attento.cli;
+
+import dev.attento.cli.charts.Charts;
+import dev.attento.cli.report.MetricsLog;
+import dev.attento.cli.report.TrainingProgress;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.seq2seq.train.Trainer;
+import dev.attento.seq2seq.train.TrainingData;
+import dev.attento.seq2seq.train.TrainingOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One training run as the CLI does it (for {@code train} and {@code compare}): data, model,
+ * progress display, metrics.csv, the training-curve chart, and Ctrl-C handling.
+ */
+final class TrainingSession {
+
+  /**
+   * A finished run.
+   *
+   * @param result how training ended
+   * @param model the trained model
+   * @param data the data it was trained on
+   */
+  record Outcome(Trainer.Result result, TrainedModel model, TrainingData data) {}
+
+  private TrainingSession() {}
+
+  /** Trains (or, with {@code resume}, continues) the run in {@code runDir}. */
+  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out)
+      throws IOException {
+    TrainingOptions options = TrainingOptions.from(config);
+    TrainingData data = DataPreparation.prepare(config);
+    out.println("data: " + data.summary());
+    TrainedModel model = resume ? Checkpoint.loadModel(runDir, plugins) : TrainedModel.create(config, data, plugins);
+    out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
+        model.translator().config().attention(), model.translator().parameters().count(), Kernels.describe());
+    out.println("run: " + runDir);
+    out.flush();
+    Trainer.Result result;
+    try (MetricsLog log = new MetricsLog(runDir);
+         TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
+      Trainer trainer = new Trainer(model, data, options, runDir, progress);
+      if (resume) {
+        trainer.resume(runDir);
+      }
+      result = runInterruptibly(trainer);
+      progress.close();
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      series.put("train loss", columns(log.trainSeries(), 0, 1));
+      series.put("dev loss", columns(log.devSeries(), 0, 1));
+      Charts.lines(runDir.resolve("curves.png"), "training", "step", "cross-entropy per token", series, true);
+    }
+    out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
+    if (result.lastEvaluation() != null) {
+      out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
+          result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
+    }
+    out.flush();
+    return new Outcome(result, model, data);
+  }
+
+  /** Runs the trainer; SIGINT/SIGTERM ask it to stop after the current step, and wait for the checkpoint. */
+  private static Trainer.Result runInterruptibly(Trainer trainer) {
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      trainer.requestStop();
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "attento-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return trainer.train();
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting because of a signal; the hook sees 'done' and returns
+      }
+    }
+  }
+
+  static double[][] columns(List<double[]> rows, int x, int y) {
+    double[][] out = new double[2][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      out[0][i] = rows.get(i)[x];
+      out[1][i] = rows.get(i)[y];
+    }
+    return out;
+  }
+}
