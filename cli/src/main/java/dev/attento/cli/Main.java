@@ -50,21 +50,29 @@ public final class Main implements Runnable {
       if (debug) {
         ex.printStackTrace(err);
       }
-      String message = ex instanceof UserError ? ex.getMessage() : describe(ex);
-      err.println("attento: " + message);
+      boolean user = isUserError(ex);
+      err.println("attento: " + (user ? ex.getMessage() : describe(ex)));
       err.flush();
-      return ex instanceof UserError ? UserError.EXIT_CODE : 3;
+      return user ? UserError.EXIT_CODE : 3;
     });
     return cl;
   }
 
+  /**
+   * Errors whose message is meant for the user: bad arguments, configs, corpora, checkpoints,
+   * files, a diverging run. Anything else is a bug and says so.
+   */
+  private static boolean isUserError(Throwable ex) {
+    return ex instanceof UserError || ex instanceof IllegalArgumentException
+        || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
+        || ex instanceof dev.attento.core.io.SafeTensorsException
+        || ex instanceof dev.attento.seq2seq.train.NonFiniteLossException;
+  }
+
   private static String describe(Throwable ex) {
     String msg = ex.getMessage();
-    if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
-        || ex instanceof java.io.IOException) {
-      return msg;
-    }
-    return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg) + " (run with --debug for details)";
+    return "internal error: " + ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg)
+        + " (run with --debug for details)";
   }
 
   /** Entry point. */

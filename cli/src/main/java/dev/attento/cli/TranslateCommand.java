@@ -90,6 +90,7 @@ final class TranslateCommand implements Callable<Integer> {
   private void print(PrintWriter out, Translation t, boolean first) throws java.io.IOException {
     out.println(t.text());
     if (showAttention) {
+      out.println("  source tokens: " + String.join(" ", t.sourceTokens()));
       if (t.attention() == null) {
         out.println("  (this model has no attention: a fixed context vector)");
       } else {

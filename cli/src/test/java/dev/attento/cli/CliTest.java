@@ -1,0 +1,181 @@
+package dev.attento.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI end to end, on a tiny model so the suite stays fast. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliTest {
+
+  @TempDir
+  static Path dir;
+
+  static Path run;
+
+  static final String[] TINY = {"--task", "dates", "--hidden", "16", "--embedding", "8", "--steps", "8",
+      "--batch-size", "8", "--set", "data.trainSize=64", "--set", "data.devSize=8", "--set", "training.evalEvery=4",
+      "--set", "training.checkpointEvery=4"};
+
+  static String[] with(String[] base, String... more) {
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(more, 0, all, 0, more.length);
+    System.arraycopy(base, 0, all, more.length, base.length);
+    return all;
+  }
+
+  @BeforeAll
+  static void trainTinyModel() {
+    Cli.Result r = Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "tiny"));
+    assertEquals(0, r.code(), r.out() + r.err());
+    run = dir.resolve("tiny");
+  }
+
+  @Test
+  @Order(1)
+  void trainWritesTheRunDirectory() {
+    for (String f : List.of("config.json", "metrics.csv", "curves.png", "checkpoints/LATEST")) {
+      assertTrue(Files.exists(run.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void versionAndHelp() {
+    Cli.Result v = Cli.run("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("attento "), v.out());
+    Cli.Result h = Cli.run("--help");
+    for (String sub : List.of("train", "translate", "eval", "compare", "gradients", "cells", "data", "bench", "completion")) {
+      assertTrue(h.out().contains(sub), sub + " missing from help");
+    }
+    assertTrue(Cli.run("completion").out().contains("complete"), "completion script");
+  }
+
+  @Test
+  void translateFromArgumentsStdinWithAttention() throws Exception {
+    Cli.Result r = Cli.run("translate", "-m", run.toString(), "March 3, 2021", "Monday, May 1, 2000");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2, r.out().lines().count(), r.out());
+    Cli.Result piped = Cli.runWithInput("March 3, 2021\nJune 9, 1990\n", "translate", "-m", run.toString(),
+        "--show-attention");
+    assertEquals(0, piped.code(), piped.err());
+    assertEquals(2, piped.out().lines().filter(l -> l.startsWith("  source tokens: ")).count(), piped.out());
+    Path png = dir.resolve("map.png");
+    assertEquals(0, Cli.run("translate", "-m", run.toString(), "--attention-map", png.toString(), "March 3, 2021").code());
+    assertTrue(Files.size(png) > 1000);
+  }
+
+  @Test
+  void evalScoresTheModelAndPlainFiles() throws Exception {
+    Cli.Result r = Cli.run("eval", "-m", run.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("exact") && r.out().contains("all"), r.out());
+    Path hyp = Files.writeString(dir.resolve("hyp.txt"), "il gatto è sul tappeto\nciao mondo\n");
+    Path ref = Files.writeString(dir.resolve("ref.txt"), "il gatto è sul tappeto\nciao a tutti\n");
+    Cli.Result j = Cli.run("eval", "--hyp", hyp.toString(), "--ref", ref.toString(), "--json");
+    assertEquals(0, j.code(), j.err());
+    JsonNode doc = new ObjectMapper().readTree(j.out());
+    for (String key : List.of("bleu", "chrf", "precisions", "bp", "sys_len", "ref_len")) {
+      assertTrue(doc.has(key), key);
+    }
+    assertEquals(7, doc.get("sys_len").asInt());
+  }
+
+  @Test
+  void compareTrainsBothVariantsAndDrawsCharts() {
+    Cli.Result r = Cli.run(with(TINY, "compare", "--runs", dir.toString(), "--name", "cmp", "--variants",
+        "none,luong-dot", "--heatmaps", "1"));
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("luong-dot") && r.out().contains("length"), r.out());
+    assertTrue(Files.exists(dir.resolve("cmp/quality-by-length.png")));
+    assertTrue(Files.exists(dir.resolve("cmp/attention-luong-dot-1.png")));
+  }
+
+  @Test
+  void gradientsPrintsATableAndChart() {
+    Path png = dir.resolve("g.png");
+    Cli.Result r = Cli.run("gradients", "--length", "20", "--hidden", "8", "--batch", "2", "--chart", png.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("lstm") && r.out().contains("gru"), r.out());
+    assertTrue(Files.exists(png));
+  }
+
+  @Test
+  void dataTasksGenerateAndStats() throws Exception {
+    assertTrue(Cli.run("data", "tasks").out().contains("numbers"));
+    Path tsv = dir.resolve("d.tsv");
+    assertEquals(0, Cli.run("data", "generate", "reverse", "--count", "30", "-o", tsv.toString()).code());
+    Files.writeString(tsv, "broken line\n", java.nio.file.StandardOpenOption.APPEND);
+    Cli.Result s = Cli.run("data", "stats", tsv.toString());
+    assertEquals(0, s.code(), s.err());
+    assertTrue(s.out().contains("30 pairs") && s.out().contains(":31: missing tab"), s.out());
+  }
+
+  @Test
+  void cellsListCheckAndRunAgainstPyTorch() throws Exception {
+    assertTrue(Cli.run("cells", "list").out().contains("lstm"));
+    Cli.Result check = Cli.run("cells", "check", "gru");
+    assertEquals(0, check.code(), check.out());
+    assertTrue(check.out().contains("PASSED"));
+    Path fixtures = Path.of("..", "cells", "src", "test", "resources", "pytorch");
+    Path out = dir.resolve("lstm-out.safetensors");
+    Cli.Result r = Cli.run("cells", "run", "--cell", "lstm", "--weights", fixtures.resolve("lstm.weights.safetensors").toString(),
+        "--input", fixtures.resolve("lstm.input.safetensors").toString(), "--grad-output",
+        fixtures.resolve("lstm.input.safetensors").toString(), "--output", out.toString());
+    assertEquals(0, r.code(), r.err());
+    var mine = dev.attento.core.io.SafeTensors.read(out);
+    var torch = dev.attento.core.io.SafeTensors.read(fixtures.resolve("lstm.expected.safetensors"));
+    for (String name : List.of("output", "h_n", "c_n", "grad_input", "grad_weight_hh_l0")) {
+      float[] a = mine.tensor(name).data();
+      float[] b = torch.tensor(name).data();
+      for (int i = 0; i < a.length; i++) {
+        assertEquals(b[i], a[i], 1e-5f * Math.max(1f, Math.abs(b[i])), name + "[" + i + "]");
+      }
+    }
+  }
+
+  @Test
+  void userErrorsAreOneLineAndNonZero() throws Exception {
+    Cli.Result missing = Cli.run("train", "--train", dir.resolve("nope.tsv").toString(), "--dev", "x.tsv", "--runs",
+        dir.toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().strip().endsWith("nope.tsv: no such file"), missing.err());
+    assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    Cli.Result key = Cli.run("train", "--set", "training.stpes=3", "--runs", dir.toString());
+    assertEquals(1, key.code());
+    assertTrue(key.err().contains("did you mean 'training.steps'"), key.err());
+    Cli.Result cell = Cli.run(with(TINY, "train", "--cell", "lsmt", "--runs", dir.toString()));
+    assertEquals(1, cell.code());
+    assertTrue(cell.err().contains("unknown cell 'lsmt'; available: gru, lstm, rnn"), cell.err());
+    assertFalse(cell.err().contains("\tat "), "no stack trace");
+    Cli.Result usage = Cli.run("train", "--steps", "many");
+    assertEquals(2, usage.code());
+    Cli.Result noModel = Cli.run("translate", "-m", dir.resolve("none").toString(), "hello");
+    assertEquals(1, noModel.code());
+    assertTrue(noModel.err().contains("does not exist"), noModel.err());
+  }
+
+  @Test
+  void aCorruptCheckpointIsOneClearLine() throws Exception {
+    Path copy = dir.resolve("corrupt");
+    Cli.Result r = Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "corrupt"));
+    assertEquals(0, r.code(), r.err());
+    Path ckpt = copy.resolve("checkpoints").resolve(Files.readString(copy.resolve("checkpoints/LATEST")).strip());
+    Files.writeString(ckpt.resolve("model.json"), "{}");
+    Cli.Result t = Cli.run("translate", "-m", copy.toString(), "March 3, 2021");
+    assertEquals(1, t.code());
+    assertTrue(t.err().contains("checksum mismatch"), t.err());
+  }
+}
