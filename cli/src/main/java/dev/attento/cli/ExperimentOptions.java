@@ -138,6 +138,23 @@ final class ExperimentOptions {
     return c;
   }
 
+  /**
+   * On {@code --resume} the saved config is authoritative; only the length of training may
+   * change ({@code --steps}, {@code --max-minutes}, and {@code --set training.*}).
+   */
+  ExperimentConfig applyResumeOverrides(ExperimentConfig saved) {
+    put(saved, "training.steps", steps);
+    put(saved, "training.maxMinutes", maxMinutes);
+    for (String s : sets) {
+      int eq = s.indexOf('=');
+      if (eq < 0 || !s.startsWith("training.")) {
+        throw new UserError("with --resume only training settings may change, got --set " + s);
+      }
+      saved.set(s.substring(0, eq).trim(), s.substring(eq + 1));
+    }
+    return saved;
+  }
+
   private static void put(ExperimentConfig c, String key, Object value) {
     if (value != null) {
       c.set(key, value instanceof String s ? quote(s) : value.toString());

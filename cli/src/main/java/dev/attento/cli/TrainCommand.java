@@ -58,8 +58,9 @@ final class TrainCommand implements Callable<Integer> {
       if (!Files.isRegularFile(saved)) {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
-      config = ExperimentConfig.fromJson(Files.readString(saved), saved.toString());
+      config = experiment.applyResumeOverrides(ExperimentConfig.fromJson(Files.readString(saved), saved.toString()));
       runDir = resume;
+      AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
       config = experiment.build();
       String runName = name != null ? name : defaultName(config);
@@ -71,8 +72,6 @@ final class TrainCommand implements Callable<Integer> {
     TrainedModel model = outcome.model();
     if (!result.reason().equals("interrupted")) {
       showExamples(out, config, model);
-    } else {
-      out.println("resume with: attento train --resume " + runDir);
     }
     out.flush();
     return result.reason().equals("interrupted") ? 130 : 0;

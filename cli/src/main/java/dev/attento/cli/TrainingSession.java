@@ -37,9 +37,41 @@ final class TrainingSession {
 
   private TrainingSession() {}
 
-  /** Trains (or, with {@code resume}, continues) the run in {@code runDir}. */
+  /**
+   * Trains (or, with {@code resume}, continues) the run in {@code runDir}. SIGINT/SIGTERM ask
+   * the trainer to stop after the current step; the JVM then waits until this method has
+   * written the checkpoint and said how to resume.
+   */
   static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out)
       throws IOException {
+    CountDownLatch finished = new CountDownLatch(1);
+    Trainer[] current = new Trainer[1];
+    Thread hook = new Thread(() -> {
+      if (current[0] != null) {
+        current[0].requestStop();
+      }
+      try {
+        finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "attento-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return session(config, runDir, plugins, resume, out, current);
+    } finally {
+      out.flush();
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting because of a signal; the hook sees 'finished' and returns
+      }
+    }
+  }
+
+  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out,
+                                 Trainer[] current) throws IOException {
     TrainingOptions options = TrainingOptions.from(config);
     TrainingData data = DataPreparation.prepare(config);
     out.println("data: " + data.summary());
@@ -55,11 +87,16 @@ final class TrainingSession {
       if (resume) {
         trainer.resume(runDir);
       }
-      result = runInterruptibly(trainer);
+      current[0] = trainer;
+      result = trainer.train();
       progress.close();
+    }
+    // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
+    if (!result.reason().equals("interrupted")) {
+      MetricsLog.History h = MetricsLog.read(runDir);
       Map<String, double[][]> series = new LinkedHashMap<>();
-      series.put("train loss", columns(log.trainSeries(), 0, 1));
-      series.put("dev loss", columns(log.devSeries(), 0, 1));
+      series.put("train loss", columns(h.train(), 0, 1));
+      series.put("dev loss", columns(h.dev(), 0, 1));
       Charts.lines(runDir.resolve("curves.png"), "training", "step", "cross-entropy per token", series, true);
     }
     out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
@@ -67,32 +104,11 @@ final class TrainingSession {
       out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
           result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
     }
+    if (result.reason().equals("interrupted")) {
+      out.println("resume with: attento train --resume " + runDir);
+    }
     out.flush();
     return new Outcome(result, model, data);
-  }
-
-  /** Runs the trainer; SIGINT/SIGTERM ask it to stop after the current step, and wait for the checkpoint. */
-  private static Trainer.Result runInterruptibly(Trainer trainer) {
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      trainer.requestStop();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "attento-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      return trainer.train();
-    } finally {
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting because of a signal; the hook sees 'done' and returns
-      }
-    }
   }
 
   static double[][] columns(List<double[]> rows, int x, int y) {

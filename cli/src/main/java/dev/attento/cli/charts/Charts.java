@@ -38,7 +38,12 @@ public final class Charts {
       if (xy[0].length == 0) {
         continue;
       }
-      XYSeries s = chart.addSeries(e.getKey(), xy[0], xy[1]);
+      double[] y = xy[1];
+      if (logY) {
+        // A log axis cannot show 0 (a memorised training set reaches loss 0.000000).
+        y = java.util.Arrays.stream(y).map(v -> Math.max(v, 1e-9)).toArray();
+      }
+      XYSeries s = chart.addSeries(e.getKey(), xy[0], y);
       s.setMarker(xy[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     save(chart, file);

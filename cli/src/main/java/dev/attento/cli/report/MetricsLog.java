@@ -21,8 +21,14 @@ public final class MetricsLog implements AutoCloseable {
   static final String HEADER = "kind,step,loss,target_tokens_per_s,grad_norm,learning_rate,dev_loss,dev_exact_match,dev_bleu,dev_chrf";
 
   private final BufferedWriter out;
-  final List<double[]> train = new ArrayList<>();
-  final List<double[]> dev = new ArrayList<>();
+
+  /**
+   * A run's whole history, across resumes.
+   *
+   * @param train (step, loss) per training step
+   * @param dev (step, loss, exact, bleu, chrf) per evaluation
+   */
+  public record History(List<double[]> train, List<double[]> dev) {}
 
   /** Opens (or continues) the log in {@code runDir}. */
   public MetricsLog(Path runDir) throws IOException {
@@ -37,24 +43,37 @@ public final class MetricsLog implements AutoCloseable {
 
   /** Logs a training step. */
   public void step(long step, double loss, double tokensPerSecond, double gradNorm, double lr) {
-    train.add(new double[] {step, loss});
     write(String.format(Locale.ROOT, "train,%d,%.6f,%.1f,%.6f,%.3g,,,,", step, loss, tokensPerSecond, gradNorm, lr));
+  }
+
+  /** Writes buffered rows to disk. */
+  public void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write metrics.csv: " + e.getMessage(), e);
+    }
   }
 
   /** Logs a dev evaluation. */
   public void evaluation(long step, double loss, double exact, double bleu, double chrf) {
-    dev.add(new double[] {step, loss, exact, bleu, chrf});
     write(String.format(Locale.ROOT, "dev,%d,,,,,%.6f,%.4f,%.2f,%.2f", step, loss, exact, bleu, chrf));
   }
 
-  /** Training losses as (step, loss) pairs. */
-  public List<double[]> trainSeries() {
-    return train;
-  }
-
-  /** Dev results as (step, loss, exact, bleu). */
-  public List<double[]> devSeries() {
-    return dev;
+  /** Reads the history written so far (call after closing or flushing). */
+  public static History read(Path runDir) throws IOException {
+    List<double[]> train = new ArrayList<>();
+    List<double[]> dev = new ArrayList<>();
+    for (String line : Files.readAllLines(runDir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
+      String[] f = line.split(",", -1);
+      if (f[0].equals("train")) {
+        train.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+      } else if (f[0].equals("dev")) {
+        dev.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+            Double.parseDouble(f[8]), Double.parseDouble(f[9])});
+      }
+    }
+    return new History(train, dev);
   }
 
   private void write(String line) {
