@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Settings are CELL or CELL:key=value,key=value, e.g. rnn:activation=relu,recurrent_init=identity."})
 final class GradientsCommand implements Callable<Integer> {
 
-  @Option(names = "--cells", split = ";|\\s", defaultValue = "rnn;rnn:recurrent_init=orthogonal:1.5,activation=relu;lstm;gru",
+  @Option(names = "--cells", split = ";|\\s", defaultValue = "rnn;rnn:activation=relu,recurrent_init=identity;rnn:activation=relu,recurrent_init=orthogonal:2.0;lstm;gru",
       description = "Settings separated by ';' (default: ${DEFAULT-VALUE}).")
   List<String> settings;
 

@@ -30,7 +30,7 @@ public final class Charts {
   public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, double[][]> series,
                            boolean logY) throws IOException {
     XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     for (var e : series.entrySet()) {
@@ -41,7 +41,7 @@ public final class Charts {
       double[] y = xy[1];
       if (logY) {
         // A log axis cannot show 0 (a memorised training set reaches loss 0.000000).
-        y = java.util.Arrays.stream(y).map(v -> Math.max(v, 1e-9)).toArray();
+        y = java.util.Arrays.stream(y).map(v -> Math.max(v, 1e-300)).toArray();
       }
       XYSeries s = chart.addSeries(e.getKey(), xy[0], y);
       s.setMarker(xy[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
