@@ -34,20 +34,10 @@ final class CellsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Options shared by the subcommands. */
-  static final class PluginOption {
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-    Path plugins;
-
-    CellRegistry registry() {
-      return CellRegistry.load(plugins);
-    }
-  }
-
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List every cell with its source and options.")
   static final class ListCells implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    PluginOption plugin;
+    PluginsOption plugin;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,7 +69,7 @@ final class CellsCommand implements Runnable {
     Map<String, String> options = new LinkedHashMap<>();
 
     @picocli.CommandLine.Mixin
-    PluginOption plugin;
+    PluginsOption plugin;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -117,7 +107,7 @@ final class CellsCommand implements Runnable {
     Map<String, String> options = new LinkedHashMap<>();
 
     @picocli.CommandLine.Mixin
-    PluginOption plugin;
+    PluginsOption plugin;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

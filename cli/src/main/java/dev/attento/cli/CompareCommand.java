@@ -58,8 +58,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-  Path plugins;
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -78,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
     if (load != null && !load.isEmpty()) {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
-        models.add(Checkpoint.loadModel(run, plugins));
+        models.add(Checkpoint.loadModel(run, plugins.dir));
       }
       Path cfg = load.get(0).resolve("config.json");
       dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
@@ -89,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);
-        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins, false, out);
+        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, out);
         labels.add(variant);
         models.add(o.model());
         dev = o.data().devPairs();

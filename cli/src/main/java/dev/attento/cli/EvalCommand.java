@@ -67,8 +67,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-  Path plugins;
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -137,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets) {
-    TrainedModel trained = Checkpoint.loadModel(run, plugins);
+    TrainedModel trained = Checkpoint.loadModel(run, plugins.dir);
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     return TestSetEvaluation.run(trained, new TextTranslator(trained, options, false), pairs, buckets);
   }

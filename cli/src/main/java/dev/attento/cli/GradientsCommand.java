@@ -46,8 +46,8 @@ final class GradientsCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "PNG", defaultValue = "gradients.png", description = "Chart file (default: ${DEFAULT-VALUE}).")
   Path chart;
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-  Path plugins;
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -55,7 +55,7 @@ final class GradientsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    CellRegistry registry = CellRegistry.load(plugins);
+    CellRegistry registry = plugins.registry();
     List<GradientFlow.Curve> curves = new ArrayList<>();
     for (String s : settings) {
       if (s.isBlank()) {

@@ -41,8 +41,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN", description = "Continue an interrupted run (its directory).")
   Path resume;
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-  Path plugins;
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
 
   @Spec
@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     }
-    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins, resume != null, out);
+    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, out);
     Trainer.Result result = outcome.result();
     TrainedModel model = outcome.model();
     if (!result.reason().equals("interrupted")) {

@@ -48,8 +48,8 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--attention-map", paramLabel = "PNG", description = "Draw the first sentence's attention heatmap.")
   Path attentionMap;
 
-  @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
-  Path plugins;
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
 
   @Spec
@@ -58,7 +58,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    TrainedModel trained = Checkpoint.loadModel(model, plugins);
+    TrainedModel trained = Checkpoint.loadModel(model, plugins.dir);
     DecodingOptions options = decoding();
     TextTranslator translator = new TextTranslator(trained, options, replaceUnknown);
     boolean first = true;

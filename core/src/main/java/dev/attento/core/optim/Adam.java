@@ -2,7 +2,6 @@ package dev.attento.core.optim;
 
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam (Kingma &amp; Ba 2015, Algorithm 1) with bias-corrected moment estimates, and AdamW
@@ -10,20 +9,17 @@ import java.util.Map;
  * of adding λw to the gradient, where Adam's per-coordinate scaling would weaken it. One
  * class serves both because they differ only in that line.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StatefulOptimizer {
 
-  private final OptimizerState state;
   private final float beta1;
   private final float beta2;
   private final float eps;
   private final float weightDecay;
   private final boolean decoupled;
-  private double lr;
 
   private Adam(List<Tensor> parameters, double lr, float beta1, float beta2, float eps, float weightDecay,
                boolean decoupled) {
-    this.state = new OptimizerState(decoupled ? "adamw" : "adam", parameters, "m", "v");
-    this.lr = lr;
+    super(decoupled ? "adamw" : "adam", parameters, lr, "m", "v");
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
@@ -69,30 +65,5 @@ public final class Adam implements Optimizer {
         w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtC2 + eps);
       }
     }
-  }
-
-  @Override
-  public List<Tensor> parameters() {
-    return state.parameters();
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    this.lr = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return state.export(lr);
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> saved) {
-    lr = state.restore(saved);
   }
 }

@@ -2,25 +2,21 @@ package dev.attento.core.optim;
 
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stochastic gradient descent with optional momentum (Polyak 1964; the PyTorch form
  * {@code v = μv + g; w -= lr·v}), Nesterov momentum (Sutskever et al. 2013) and L2 weight
  * decay added to the gradient.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends StatefulOptimizer {
 
-  private final OptimizerState state;
   private final float momentum;
   private final boolean nesterov;
   private final float weightDecay;
-  private double lr;
 
   /** SGD over {@code parameters}. */
   public Sgd(List<Tensor> parameters, double lr, float momentum, boolean nesterov, float weightDecay) {
-    this.state = new OptimizerState("sgd", parameters, "velocity");
-    this.lr = lr;
+    super("sgd", parameters, lr, "velocity");
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.weightDecay = weightDecay;
@@ -47,30 +43,5 @@ public final class Sgd implements Optimizer {
         w[i] -= rate * gi;
       }
     }
-  }
-
-  @Override
-  public List<Tensor> parameters() {
-    return state.parameters();
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double rate) {
-    this.lr = rate;
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return state.export(lr);
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> saved) {
-    lr = state.restore(saved);
   }
 }
