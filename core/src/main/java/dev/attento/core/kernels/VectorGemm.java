@@ -24,6 +24,8 @@ public final class VectorGemm implements Gemm {
   private static final int NR = 2 * L;
   private static final int KC = 256;
   private static final int NC = 128;
+  /** Below this many multiply-adds packing costs more than it saves. */
+  private static final long SMALL = 1L << 15;
   /** Below this many multiply-adds the fork/join overhead outweighs the second core. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
 
@@ -59,6 +61,10 @@ public final class VectorGemm implements Gemm {
     }
     if (n == 1 && !transB && !transA) {
       matrixVector(m, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+      return;
+    }
+    if (!transB && (m < MR || (long) m * n * k <= SMALL)) {
+      rowsTimesMatrix(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
       return;
     }
     int panels = (n + NC - 1) / NC;
@@ -201,6 +207,31 @@ public final class VectorGemm implements Gemm {
         s += ap[a0 + p] * bp[p * nc + jj];
       }
       c[cRow + jj] += alpha * s;
+    }
+  }
+
+  /**
+   * Small products and single rows against a plain B: for each (i, p), add op(A)[i,p] times
+   * B's contiguous row p into C's row i. No packing, which for attention's per-sentence
+   * products (weights · states) would cost more than the multiply.
+   */
+  private static void rowsTimesMatrix(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+    int nv = n - n % L;
+    for (int i = 0; i < m; i++) {
+      int cr = cOff + i * ldc;
+      for (int p = 0; p < k; p++) {
+        float av = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
+        int br = bOff + p * ldb;
+        FloatVector x = FloatVector.broadcast(S, av);
+        int j = 0;
+        for (; j < nv; j += L) {
+          x.fma(FloatVector.fromArray(S, b, br + j), FloatVector.fromArray(S, c, cr + j)).intoArray(c, cr + j);
+        }
+        for (; j < n; j++) {
+          c[cr + j] += av * b[br + j];
+        }
+      }
     }
   }
 
