@@ -2,6 +2,7 @@ package dev.attento.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.attento.cli.report.Progress;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
@@ -139,7 +140,9 @@ final class EvalCommand implements Callable<Integer> {
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets) {
     TrainedModel trained = Checkpoint.loadModel(run, plugins.dir);
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
-    return TestSetEvaluation.run(trained, new TextTranslator(trained, options, false), pairs, buckets);
+    try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
+      return TestSetEvaluation.run(trained, new TextTranslator(trained, options, false), pairs, buckets, progress::advance);
+    }
   }
 
   private static Bleu.Stats[] bleuStats(TestSetEvaluation.Outcome o) {

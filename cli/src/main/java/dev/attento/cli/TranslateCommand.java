@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
+import dev.attento.cli.report.Progress;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.train.Checkpoint;
@@ -64,9 +65,17 @@ final class TranslateCommand implements Callable<Integer> {
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
-      for (Translation t : translator.translate(lines)) {
-        print(out, t, first);
-        first = false;
+      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
+        for (int i = 0; i < lines.size(); i += 64) {
+          List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
+          for (Translation t : translator.translate(chunk)) {
+            print(out, t, first);
+            first = false;
+          }
+          if (progress != null) {
+            progress.advance(chunk.size());
+          }
+        }
       }
     } else {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -23,10 +23,17 @@ public final class TestSetEvaluation {
 
   /** Translates {@code pairs} in chunks of 64 and scores them with the given buckets. */
   public static Outcome run(TrainedModel model, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets) {
+    return run(model, translator, pairs, buckets, n -> { });
+  }
+
+  /** As {@link #run(TrainedModel, TextTranslator, List, LengthBuckets)}, reporting each translated chunk's size. */
+  public static Outcome run(TrainedModel model, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets,
+                            java.util.function.IntConsumer progress) {
     List<Translation> all = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i += 64) {
       List<String> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64)).stream().map(SentencePair::source).toList();
       all.addAll(translator.translate(chunk));
+      progress.accept(chunk.size());
     }
     List<QualityReport.Sentence> sentences = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {

@@ -61,6 +61,16 @@ class TrainerTest {
   }
 
   @Test
+  void scheduledSamplingTrainsAndDiffersFromTeacherForcing() {
+    List<Double> forced = run(tiny(30).set("training.evalEvery", "100").set("training.learningRate", "0.02")
+        .set("training.schedule", "constant"), dir.resolve("tf"), null);
+    List<Double> sampled = run(tiny(30).set("training.evalEvery", "100").set("training.learningRate", "0.02")
+        .set("training.schedule", "constant").set("training.samplingRate", "0.5"), dir.resolve("ss"), null);
+    assertTrue(sampled.get(29) < sampled.get(0) * 0.8, "loss falls with sampling: " + sampled);
+    assertTrue(!forced.subList(1, 30).equals(sampled.subList(1, 30)), "feeding predictions changes the losses");
+  }
+
+  @Test
   void aCorruptCheckpointIsDetectedAndNeverLoaded() throws Exception {
     run(tiny(3), dir.resolve("c"), null);
     Path ckpt = Checkpoint.latest(dir.resolve("c"));
