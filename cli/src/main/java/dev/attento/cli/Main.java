@@ -78,6 +78,12 @@ public final class Main implements Runnable {
   /** Entry point. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(commandLine().execute(args));
+    try {
+      System.exit(commandLine().execute(args));
+    } catch (OutOfMemoryError e) {
+      System.err.println("attento: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB heap); run with a larger heap, e.g. ATTENTO_HEAP=2g ./attento ...");
+      System.exit(UserError.EXIT_CODE);
+    }
   }
 }
