@@ -3,7 +3,8 @@ package dev.attento.cells.builtin;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.ops.Activations;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.kernels.Nonlinear;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -47,6 +48,7 @@ final class GruCell extends ProjectedCell {
     float[] prev = hPrev.data();
     float[] gates = new float[batch * 3 * h]; // r, z, n after activation
     float[] out = new float[batch * h];
+    Nonlinear nl = Kernels.nonlinear();
     for (int b = 0; b < batch; b++) {
       int xo = (b * time + t) * 3 * h;
       int ho = b * 3 * h;
@@ -55,14 +57,17 @@ final class GruCell extends ProjectedCell {
         System.arraycopy(prev, so, out, so, h);
         continue;
       }
+      for (int j = 0; j < 2 * h; j++) {
+        gates[ho + j] = x[xo + j] + hh[ho + j];
+      }
+      nl.sigmoid(gates, ho, gates, ho, 2 * h);
       for (int j = 0; j < h; j++) {
-        float r = Activations.sigmoid(x[xo + j] + hh[ho + j]);
-        float z = Activations.sigmoid(x[xo + h + j] + hh[ho + h + j]);
-        float n = Activations.tanh(x[xo + 2 * h + j] + r * hh[ho + 2 * h + j]);
-        gates[ho + j] = r;
-        gates[ho + h + j] = z;
-        gates[ho + 2 * h + j] = n;
-        out[so + j] = (1 - z) * n + z * prev[so + j];
+        gates[ho + 2 * h + j] = x[xo + 2 * h + j] + gates[ho + j] * hh[ho + 2 * h + j];
+      }
+      nl.tanh(gates, ho + 2 * h, gates, ho + 2 * h, h);
+      for (int j = 0; j < h; j++) {
+        float z = gates[ho + h + j];
+        out[so + j] = (1 - z) * gates[ho + 2 * h + j] + z * prev[so + j];
       }
     }
     Tensor next = Autodiff.record("gru", Tensor.of(out, batch, h), g -> {

@@ -3,7 +3,8 @@ package dev.attento.cells.builtin;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.ops.Activations;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.kernels.Nonlinear;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -53,6 +54,7 @@ final class LstmCell extends ProjectedCell {
     float[] c = new float[batch * h];
     float[] tanhC = new float[batch * h];
     float[] out = new float[batch * h];
+    Nonlinear nl = Kernels.nonlinear();
     for (int b = 0; b < batch; b++) {
       int xo = (b * time + t) * 4 * h;
       int ho = b * 4 * h;
@@ -62,20 +64,19 @@ final class LstmCell extends ProjectedCell {
         System.arraycopy(hPrev.data(), so, out, so, h);
         continue;
       }
+      // Pre-activations, then the non-linearities a whole gate block at a time (vectorised).
+      for (int j = 0; j < 4 * h; j++) {
+        gates[ho + j] = x[xo + j] + hh[ho + j];
+      }
+      nl.sigmoid(gates, ho, gates, ho, 2 * h);
+      nl.tanh(gates, ho + 2 * h, gates, ho + 2 * h, h);
+      nl.sigmoid(gates, ho + 3 * h, gates, ho + 3 * h, h);
       for (int j = 0; j < h; j++) {
-        float i = Activations.sigmoid(x[xo + j] + hh[ho + j]);
-        float f = Activations.sigmoid(x[xo + h + j] + hh[ho + h + j]);
-        float g = Activations.tanh(x[xo + 2 * h + j] + hh[ho + 2 * h + j]);
-        float o = Activations.sigmoid(x[xo + 3 * h + j] + hh[ho + 3 * h + j]);
-        gates[ho + j] = i;
-        gates[ho + h + j] = f;
-        gates[ho + 2 * h + j] = g;
-        gates[ho + 3 * h + j] = o;
-        float cn = f * cp[so + j] + i * g;
-        float tc = Activations.tanh(cn);
-        c[so + j] = cn;
-        tanhC[so + j] = tc;
-        out[so + j] = o * tc;
+        c[so + j] = gates[ho + h + j] * cp[so + j] + gates[ho + j] * gates[ho + 2 * h + j];
+      }
+      nl.tanh(c, so, tanhC, so, h);
+      for (int j = 0; j < h; j++) {
+        out[so + j] = gates[ho + 3 * h + j] * tanhC[so + j];
       }
     }
     Tensor cNext = Autodiff.record("lstm.c", Tensor.of(c, batch, h), gc -> {

@@ -9,6 +9,7 @@ package dev.attento.core.kernels;
 public final class Kernels {
 
   private static volatile Gemm gemm;
+  private static volatile Nonlinear nonlinear;
 
   private Kernels() {}
 
@@ -26,9 +27,43 @@ public final class Kernels {
     return g;
   }
 
+  /** The gate non-linearities: vectorised when the Vector API is loaded, scalar otherwise. */
+  public static Nonlinear nonlinear() {
+    Nonlinear n = nonlinear;
+    if (n == null) {
+      synchronized (Kernels.class) {
+        if (nonlinear == null) {
+          nonlinear = vectorAvailable() && !System.getProperty("attento.gemm", "").equals("reference")
+              ? load("dev.attento.core.kernels.VectorNonlinear", new ScalarNonlinear()) : new ScalarNonlinear();
+        }
+        n = nonlinear;
+      }
+    }
+    return n;
+  }
+
+  /** Replaces the non-linearity kernel (tests compare both paths). */
+  public static void use(Nonlinear n) {
+    nonlinear = n;
+  }
+
+  private static boolean vectorAvailable() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /** Instantiates a class by name, so that this class never links against the incubator module. */
+  @SuppressWarnings("unchecked")
+  private static <T> T load(String className, T fallback) {
+    try {
+      return (T) Class.forName(className).getConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return fallback;
+    }
+  }
+
   /** A one-line description of the kernel in use, for run logs and benchmarks. */
   public static String describe() {
-    return gemm().name() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    return gemm().name() + ", " + nonlinear().name() + " gates, " + Runtime.getRuntime().availableProcessors() + " cores";
   }
 
   /** Replaces the GEMM (tests use this to prove results do not depend on the kernel). */
@@ -48,14 +83,6 @@ public final class Kernels {
       default:
         throw new IllegalArgumentException("attento.gemm=" + requested + " is not one of reference, blocked, vector");
     }
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      try {
-        // Loaded by name so that this class never links against the incubator module.
-        return (Gemm) Class.forName("dev.attento.core.kernels.VectorGemm").getConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new BlockedGemm();
-      }
-    }
-    return new BlockedGemm();
+    return vectorAvailable() ? load("dev.attento.core.kernels.VectorGemm", new BlockedGemm()) : new BlockedGemm();
   }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.attento.core.kernels.BlockedGemm;
 import dev.attento.core.kernels.Gemm;
 import dev.attento.core.kernels.Kernels;
+import dev.attento.core.kernels.Nonlinear;
+import dev.attento.core.kernels.ScalarNonlinear;
+import dev.attento.core.kernels.VectorNonlinear;
 import dev.attento.core.kernels.ReferenceGemm;
 import dev.attento.core.kernels.VectorGemm;
 import dev.attento.seq2seq.config.ExperimentConfig;
@@ -23,8 +26,14 @@ class KernelPathTest {
   Path dir;
 
   private List<Double> losses(Gemm gemm, String name) {
+    return losses(gemm, Kernels.nonlinear(), name);
+  }
+
+  private List<Double> losses(Gemm gemm, Nonlinear nonlinear, String name) {
     Gemm before = Kernels.gemm();
+    Nonlinear beforeNl = Kernels.nonlinear();
     Kernels.use(gemm);
+    Kernels.use(nonlinear);
     try {
       ExperimentConfig c = TrainerTest.tiny(6).set("model.hidden", "24").set("model.attention", "bahdanau");
       TrainingData data = DataPreparation.prepare(c);
@@ -33,6 +42,16 @@ class KernelPathTest {
       return l.values;
     } finally {
       Kernels.use(before);
+      Kernels.use(beforeNl);
+    }
+  }
+
+  @Test
+  void vectorisedAndScalarGateMathGiveTheSameLosses() {
+    List<Double> scalar = losses(new ReferenceGemm(), new ScalarNonlinear(), "scalar-gates");
+    List<Double> vector = losses(new ReferenceGemm(), new VectorNonlinear(), "vector-gates");
+    for (int i = 0; i < scalar.size(); i++) {
+      assertEquals(scalar.get(i), vector.get(i), 1e-4 * Math.max(1, Math.abs(scalar.get(i))), "step " + (i + 1));
     }
   }
 
