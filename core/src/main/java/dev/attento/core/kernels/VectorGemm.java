@@ -5,16 +5,22 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * GEMM on the Vector API. Operands are packed into row-major panels (so all four transpose
- * variants share one inner loop), then a register-blocked micro-kernel computes a 4-row ×
- * 2-vector tile of C: per k step it broadcasts four elements of A and multiplies two vectors
- * of B into eight accumulators with fused multiply-adds. The k dimension is cut into blocks
- * of {@link #KC} and the n dimension into panels of {@link #NC} columns so that a packed B
- * panel stays in L2 while the rows of A stream past it. Large products give half their
- * column panels (or rows, for a single panel) to a {@link Helper} thread.
+ * GEMM on the Vector API, in the GotoBLAS/BLIS layout. op(B) is cut into <em>strips</em> of
+ * {@link #NR} = two vectors of columns, and each strip is packed for a block of {@link #KC}
+ * rows of k as {@code strip[p·NR + j]}; a register-blocked micro-kernel then computes a
+ * {@link #MR}-row × 2-vector tile of C, per k step broadcasting four elements of A and
+ * multiplying two vectors of the strip into eight accumulators with fused multiply-adds.
  *
- * <p>Products with one row and a transposed B — {@code x·Wᵀ} at batch 1, i.e. decoding one
- * sentence — skip packing and take dot products along W's contiguous rows.
+ * <p>Why this layout: every index the micro-kernel reads is the loop counter times a
+ * compile-time constant plus a loop invariant ({@code p·NR + j}, {@code rowStart + p}), which
+ * is what lets C2 hoist the array bounds checks out of the loop; with a run-time stride the
+ * checks stayed in and took a third of the time. A packed strip ({@code KC·NR} floats, 32 KB
+ * at 512 bits) stays in L1 while all row tiles of A stream past it. A is read in place when
+ * it is not transposed (four contiguous rows) and packed row-major when it is.
+ *
+ * <p>Large products give half their strips (or, for a transposed A, half their rows, so each
+ * core packs only its half of A) to a {@link Helper} thread. Products with a single row or
+ * very few multiply-adds skip packing altogether (see the small-product paths below).
  */
 public final class VectorGemm implements Gemm {
 
@@ -23,11 +29,14 @@ public final class VectorGemm implements Gemm {
   private static final int MR = 4;
   private static final int NR = 2 * L;
   private static final int KC = 256;
-  private static final int NC = 128;
   /** Below this many multiply-adds packing costs more than it saves. */
   private static final long SMALL = 1L << 15;
-  /** Below this many multiply-adds the fork/join overhead outweighs the second core. */
+  /** Below this many multiply-adds handing half to the helper costs more than it saves. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
+
+  /** Per-thread scratch: the packed strip, packed A, and a tile for ragged edges. */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[][] {new float[KC * NR], new float[0], new float[MR * NR]});
 
   private final Helper helper;
 
@@ -67,29 +76,158 @@ public final class VectorGemm implements Gemm {
       rowsTimesMatrix(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
       return;
     }
-    int panels = (n + NC - 1) / NC;
+    Block all = new Block(transA, transB, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    int strips = (n + NR - 1) / NR;
     boolean parallel = helper != null && (long) m * n * k >= PARALLEL_THRESHOLD;
-    if (parallel && panels > 1) {
-      int mid = panels / 2;
-      helper.runBoth(() -> panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, mid),
-          () -> panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, mid, panels));
-    } else if (parallel && m >= 2 * MR) {
+    boolean splitRows = transA || strips < 2;
+    if (parallel && splitRows && m >= 2 * MR) {
       int half = (m / 2 + MR - 1) / MR * MR;
-      helper.runBoth(() -> panels(transA, transB, 0, half, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels),
-          () -> panels(transA, transB, half, m - half, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels));
+      helper.runBoth(() -> all.compute(half, m, n, 0, strips), () -> all.compute(0, half, n, 0, strips));
+    } else if (parallel && !splitRows) {
+      int mid = strips / 2;
+      helper.runBoth(() -> all.compute(0, m, n, mid, strips), () -> all.compute(0, m, n, 0, mid));
     } else {
-      panels(transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0, panels);
+      all.compute(0, m, n, 0, strips);
     }
   }
 
-  private static void panels(boolean transA, boolean transB, int i0, int m, int n, int k, float alpha,
-                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                             float[] c, int cOff, int ldc, int from, int to) {
-    // Rows [i0, i0+m) of op(A) and C: shift A's origin (along its rows, or columns if transposed) and C's.
-    int aShift = transA ? i0 : i0 * lda;
-    for (int panel = from; panel < to; panel++) {
-      panel(transA, transB, m, n, k, alpha, a, aOff + aShift, lda, b, bOff, ldb, c, cOff + i0 * ldc, ldc, panel);
+  /** The operands of one product; {@link #compute} does a rectangle of C's tiles. */
+  private record Block(boolean transA, boolean transB, int k, float alpha, float[] a, int aOff, int lda,
+                       float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+
+    /** Rows {@code [i0, i1)} of C, strips {@code [s0, s1)}, all of k in blocks of KC. */
+    void compute(int i0, int i1, int n, int s0, int s1) {
+      float[][] scratch = SCRATCH.get();
+      float[] strip = scratch[0];
+      float[] edge = scratch[2];
+      int rows = i1 - i0;
+      for (int p0 = 0; p0 < k; p0 += KC) {
+        int kc = Math.min(KC, k - p0);
+        // A's rows for this k block: in place (row stride lda), or packed row-major (stride kc).
+        float[] ap = a;
+        int apOff = aOff + i0 * lda + p0;
+        int apLd = lda;
+        if (transA) {
+          if (scratch[1].length < rows * kc) {
+            scratch[1] = new float[rows * kc];
+          }
+          ap = scratch[1];
+          Packing.pack(true, a, aOff, lda, i0, rows, p0, kc, ap);
+          apOff = 0;
+          apLd = kc;
+        }
+        for (int s = s0; s < s1; s++) {
+          int j0 = s * NR;
+          int nr = Math.min(NR, n - j0);
+          packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
+          int cRow = cOff + i0 * ldc + j0;
+          int i = 0;
+          for (; i + MR <= rows; i += MR) {
+            if (nr == NR) {
+              tile(ap, apOff + i * apLd, apLd, kc, strip, alpha, c, cRow + i * ldc, ldc);
+            } else {
+              java.util.Arrays.fill(edge, 0f);
+              tile(ap, apOff + i * apLd, apLd, kc, strip, alpha, edge, 0, NR);
+              addEdge(edge, MR, nr, c, cRow + i * ldc, ldc);
+            }
+          }
+          for (; i < rows; i++) {
+            java.util.Arrays.fill(edge, 0, NR, 0f);
+            row(ap, apOff + i * apLd, kc, strip, alpha, edge);
+            addEdge(edge, 1, nr, c, cRow + i * ldc, ldc);
+          }
+        }
+      }
     }
+  }
+
+  /**
+   * Packs op(B) rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nr)} as
+   * {@code strip[p·NR + j]}, zero-padding a ragged last strip to the full width.
+   */
+  private static void packStrip(boolean trans, float[] b, int off, int ld, int p0, int kc, int j0, int nr,
+                                float[] strip) {
+    if (!trans) {
+      for (int p = 0; p < kc; p++) {
+        System.arraycopy(b, off + (p0 + p) * ld + j0, strip, p * NR, nr);
+      }
+    } else {
+      // op(B)[p][j] = B[j][p]: read each of B's rows along p, write down one column of the strip.
+      for (int j = 0; j < nr; j++) {
+        int src = off + (j0 + j) * ld + p0;
+        for (int p = 0; p < kc; p++) {
+          strip[p * NR + j] = b[src + p];
+        }
+      }
+    }
+    if (nr < NR) {
+      for (int p = 0; p < kc; p++) {
+        java.util.Arrays.fill(strip, p * NR + nr, p * NR + NR, 0f);
+      }
+    }
+  }
+
+  /** Adds the first {@code nr} columns of {@code rows} rows of an NR-wide edge tile into C. */
+  private static void addEdge(float[] edge, int rows, int nr, float[] c, int cIdx, int ldc) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < nr; j++) {
+        c[cIdx + r * ldc + j] += edge[r * NR + j];
+      }
+    }
+  }
+
+  /** The micro-kernel: C[4 × NR] += alpha · A[4 × kc] · strip[kc × NR], A rows {@code lda} apart. */
+  private static void tile(float[] a, int a0, int lda, int kc, float[] strip, float alpha,
+                           float[] c, int cIdx, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    int a1 = a0 + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, strip, p * NR);
+      FloatVector b1 = FloatVector.fromArray(S, strip, p * NR + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + p]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + p]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+    }
+    accumulate(c, cIdx, c00, c01, alpha);
+    accumulate(c, cIdx + ldc, c10, c11, alpha);
+    accumulate(c, cIdx + 2 * ldc, c20, c21, alpha);
+    accumulate(c, cIdx + 3 * ldc, c30, c31, alpha);
+  }
+
+  /** One row of the micro-kernel, for the rows left over when m is not a multiple of MR. */
+  private static void row(float[] a, int a0, int kc, float[] strip, float alpha, float[] c) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+      c0 = x.fma(FloatVector.fromArray(S, strip, p * NR), c0);
+      c1 = x.fma(FloatVector.fromArray(S, strip, p * NR + L), c1);
+    }
+    accumulate(c, 0, c0, c1, alpha);
+  }
+
+  private static void accumulate(float[] c, int idx, FloatVector v0, FloatVector v1, float alpha) {
+    FloatVector al = FloatVector.broadcast(S, alpha);
+    v0.fma(al, FloatVector.fromArray(S, c, idx)).intoArray(c, idx);
+    v1.fma(al, FloatVector.fromArray(S, c, idx + L)).intoArray(c, idx + L);
   }
 
   /** C[m×1] += alpha·A·b for a column vector b with stride {@code ldb}: dot products along A's rows. */
@@ -104,110 +242,23 @@ public final class VectorGemm implements Gemm {
       }
       xOff = 0;
     }
-    int kv = k - k % L;
     for (int i = 0; i < m; i++) {
-      int ar = aOff + i * lda;
-      FloatVector acc = FloatVector.zero(S);
-      for (int p = 0; p < kv; p += L) {
-        acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, x, xOff + p), acc);
-      }
-      float s = acc.reduceLanes(VectorOperators.ADD);
-      for (int p = kv; p < k; p++) {
-        s += a[ar + p] * x[xOff + p];
-      }
-      c[cOff + i * ldc] += alpha * s;
+      c[cOff + i * ldc] += alpha * dot(a, aOff + i * lda, x, xOff, k);
     }
   }
 
-  /** Columns {@code [panel·NC, …)} of C, all rows, all of k in KC blocks. */
-  private static void panel(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float[] c, int cOff, int ldc, int panel) {
-    int j0 = panel * NC;
-    int nc = Math.min(NC, n - j0);
-    for (int p0 = 0; p0 < k; p0 += KC) {
-      int kc = Math.min(KC, k - p0);
-      float[] bp = Packing.scratch(0, kc * nc);
-      Packing.pack(transB, b, bOff, ldb, p0, kc, j0, nc, bp);
-      float[] ap = Packing.scratch(1, m * kc);
-      Packing.pack(transA, a, aOff, lda, 0, m, p0, kc, ap);
-      int i = 0;
-      for (; i + MR <= m; i += MR) {
-        int j = 0;
-        for (; j + NR <= nc; j += NR) {
-          tile4x2(ap, i, kc, bp, j, nc, alpha, c, cOff + i * ldc + j0 + j, ldc);
-        }
-        for (int r = 0; r < MR; r++) {
-          rowTail(ap, i + r, kc, bp, j, nc, alpha, c, cOff + (i + r) * ldc + j0);
-        }
-      }
-      for (; i < m; i++) {
-        rowTail(ap, i, kc, bp, 0, nc, alpha, c, cOff + i * ldc + j0);
-      }
+  /** {@code Σ_p x[xi+p]·y[yi+p]}, vectorised. */
+  private static float dot(float[] x, int xi, float[] y, int yi, int k) {
+    int kv = k - k % L;
+    FloatVector acc = FloatVector.zero(S);
+    for (int p = 0; p < kv; p += L) {
+      acc = FloatVector.fromArray(S, x, xi + p).fma(FloatVector.fromArray(S, y, yi + p), acc);
     }
-  }
-
-  /** The micro-kernel: C[4 × 2L] += alpha · A[4 × kc] · B[kc × 2L]. */
-  private static void tile4x2(float[] ap, int i, int kc, float[] bp, int j, int nc, float alpha,
-                              float[] c, int cIdx, int ldc) {
-    FloatVector c00 = FloatVector.zero(S);
-    FloatVector c01 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S);
-    FloatVector c11 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S);
-    FloatVector c21 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S);
-    FloatVector c31 = FloatVector.zero(S);
-    int a0 = i * kc;
-    int a1 = a0 + kc;
-    int a2 = a1 + kc;
-    int a3 = a2 + kc;
-    for (int p = 0; p < kc; p++) {
-      int bi = p * nc + j;
-      FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-      FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-      FloatVector x0 = FloatVector.broadcast(S, ap[a0 + p]);
-      c00 = x0.fma(b0, c00);
-      c01 = x0.fma(b1, c01);
-      FloatVector x1 = FloatVector.broadcast(S, ap[a1 + p]);
-      c10 = x1.fma(b0, c10);
-      c11 = x1.fma(b1, c11);
-      FloatVector x2 = FloatVector.broadcast(S, ap[a2 + p]);
-      c20 = x2.fma(b0, c20);
-      c21 = x2.fma(b1, c21);
-      FloatVector x3 = FloatVector.broadcast(S, ap[a3 + p]);
-      c30 = x3.fma(b0, c30);
-      c31 = x3.fma(b1, c31);
+    float s = acc.reduceLanes(VectorOperators.ADD);
+    for (int p = kv; p < k; p++) {
+      s += x[xi + p] * y[yi + p];
     }
-    accumulate(c, cIdx, c00, c01, alpha);
-    accumulate(c, cIdx + ldc, c10, c11, alpha);
-    accumulate(c, cIdx + 2 * ldc, c20, c21, alpha);
-    accumulate(c, cIdx + 3 * ldc, c30, c31, alpha);
-  }
-
-  private static void accumulate(float[] c, int idx, FloatVector v0, FloatVector v1, float alpha) {
-    FloatVector.fromArray(S, c, idx).add(v0.mul(alpha)).intoArray(c, idx);
-    FloatVector.fromArray(S, c, idx + L).add(v1.mul(alpha)).intoArray(c, idx + L);
-  }
-
-  /** One row of C from column {@code j} to the panel's end: vectors, then scalars. */
-  private static void rowTail(float[] ap, int i, int kc, float[] bp, int j, int nc, float alpha, float[] c, int cRow) {
-    int a0 = i * kc;
-    int jj = j;
-    for (; jj + L <= nc; jj += L) {
-      FloatVector acc = FloatVector.zero(S);
-      for (int p = 0; p < kc; p++) {
-        acc = FloatVector.broadcast(S, ap[a0 + p]).fma(FloatVector.fromArray(S, bp, p * nc + jj), acc);
-      }
-      FloatVector.fromArray(S, c, cRow + jj).add(acc.mul(alpha)).intoArray(c, cRow + jj);
-    }
-    for (; jj < nc; jj++) {
-      float s = 0f;
-      for (int p = 0; p < kc; p++) {
-        s += ap[a0 + p] * bp[p * nc + jj];
-      }
-      c[cRow + jj] += alpha * s;
-    }
+    return s;
   }
 
   /**
@@ -240,20 +291,9 @@ public final class VectorGemm implements Gemm {
                                           float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
     float[] ap = Packing.scratch(1, m * k);
     Packing.pack(transA, a, aOff, lda, 0, m, 0, k, ap);
-    int kv = k - k % L;
     for (int i = 0; i < m; i++) {
-      int ar = i * k;
       for (int j = 0; j < n; j++) {
-        int br = bOff + j * ldb;
-        FloatVector acc = FloatVector.zero(S);
-        for (int p = 0; p < kv; p += L) {
-          acc = FloatVector.fromArray(S, ap, ar + p).fma(FloatVector.fromArray(S, b, br + p), acc);
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (int p = kv; p < k; p++) {
-          s += ap[ar + p] * b[br + p];
-        }
-        c[cOff + i * ldc + j] += alpha * s;
+        c[cOff + i * ldc + j] += alpha * dot(ap, i * k, b, bOff + j * ldb, k);
       }
     }
   }
