@@ -23,11 +23,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +61,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip", split = ",", description = "Parts to skip: train, decode, gemm.")
   List<String> skip = new ArrayList<>();
 
+  @Option(names = "--batching", defaultValue = "random",
+      description = "Training batches: random (lengths mixed in each batch, as the PyTorch reference) or bucketed "
+          + "(similar lengths together, as `attento train` does) (default: ${DEFAULT-VALUE}).")
+  String batching;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -71,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("kernel", Kernels.describe());
     doc.put("java", System.getProperty("java.version"));
+    if (!batching.equals("random") && !batching.equals("bucketed")) {
+      throw new UserError("--batching must be random or bucketed, not " + batching);
+    }
+    doc.put("batching", batching);
     List<Map<String, Object>> rows = new ArrayList<>();
     SymbolSequenceTask task = SymbolSequenceTask.reverse(32, 5, 25);
     List<Example> train = encode(task, 64 * 100, 1);
@@ -144,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
   private void trainBench(Translator model, List<Example> train, Map<String, Object> row) {
     List<Tensor> params = model.parameters().tensors();
     Adam adam = Adam.adam(params, 1e-3, 0f);
-    BatchPlan plan = new BatchPlan(train, 64, 1);
+    Iterator<Batch> plan = batches(train);
     long tokens = 0;
     long start = 0;
     double[] ms = new double[steps];
@@ -169,6 +180,19 @@ final class BenchCommand implements Callable<Integer> {
     java.util.Arrays.sort(ms);
     row.put("train_tokens_per_s", Math.round(tokens / seconds));
     row.put("train_ms_per_step_median", Math.round(ms[steps / 2] * 10) / 10.0);
+  }
+
+  /**
+   * Random batching pads every sentence to the longest of 64 random lengths, as the PyTorch
+   * reference's {@code make_batch} does; bucketed batching is what training uses by default.
+   */
+  private Iterator<Batch> batches(List<Example> train) {
+    if (batching.equals("bucketed")) {
+      BatchPlan plan = new BatchPlan(train, 64, 1);
+      return Stream.generate(plan::next).iterator();
+    }
+    List<Batch> all = BatchPlan.sequential(train, 64);
+    return Stream.iterate(0, i -> (i + 1) % all.size()).map(all::get).iterator();
   }
 
   private void decodeBench(Translator model, List<Example> held, Map<String, Object> row) {

@@ -1,10 +1,7 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
-import dev.attento.cells.spi.CellState;
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.ops.Activations;
-import dev.attento.core.tensor.Tensor;
 import java.util.Locale;
 
 /**
@@ -41,25 +38,20 @@ final class ElmanCell extends ProjectedCell {
   }
 
   @Override
-  CellState fusedStep(Tensor xp, int t, Tensor hp, CellState previous, float[] keep) {
-    Tensor hPrev = previous.output();
-    int batch = hPrev.dim(0);
-    int h = hPrev.dim(1);
-    int time = xp.dim(1);
-    float[] x = xp.data();
-    float[] hh = hp.data();
-    float[] prev = hPrev.data();
-    float[] out = new float[batch * h];
-    float[] deriv = new float[batch * h];
-    for (int b = 0; b < batch; b++) {
-      int xo = (b * time + t) * h;
-      int so = b * h;
-      if (keep != null && keep[b] == 0f) {
-        System.arraycopy(prev, so, out, so, h);
-        continue;
-      }
+  int savedWidth() {
+    return hiddenSize;
+  }
+
+  /** Saves φ'(a) per unit, which is all the backward pass needs. */
+  @Override
+  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] deriv) {
+    int h = hiddenSize;
+    float[] out = next[0];
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int so = r * h;
       for (int j = 0; j < h; j++) {
-        float a = x[xo + j] + hh[so + j];
+        float a = xp[xo + j] + hp[so + j];
         switch (activation) {
           case TANH -> {
             float y = Activations.tanh(a);
@@ -77,31 +69,21 @@ final class ElmanCell extends ProjectedCell {
         }
       }
     }
-    Tensor next = Autodiff.record("rnn", Tensor.of(out, batch, h), g -> {
-      float[] gx = xp.requiresGrad() ? xp.gradBuffer() : null;
-      float[] gh = hp.requiresGrad() ? hp.gradBuffer() : null;
-      float[] gPrev = hPrev.requiresGrad() ? hPrev.gradBuffer() : null;
-      for (int b = 0; b < batch; b++) {
-        int xo = (b * time + t) * h;
-        int so = b * h;
-        boolean kept = keep == null || keep[b] != 0f;
-        for (int j = 0; j < h; j++) {
-          if (!kept) {
-            if (gPrev != null) {
-              gPrev[so + j] += g[so + j];
-            }
-            continue;
-          }
-          float d = g[so + j] * deriv[so + j];
-          if (gx != null) {
-            gx[xo + j] += d;
-          }
-          if (gh != null) {
-            gh[so + j] += d;
-          }
-        }
+  }
+
+  @Override
+  void backwardKernel(int rows, float[][] dNext, float[] deriv, float[][] prev, float[] dxp, int[] xRow,
+                      float[] dhp, float[][] dPrev) {
+    int h = hiddenSize;
+    java.util.Arrays.fill(dPrev[0], 0, rows * h, 0f);
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int so = r * h;
+      for (int j = 0; j < h; j++) {
+        float d = dNext[0][so + j] * deriv[so + j];
+        dxp[xo + j] += d;
+        dhp[so + j] = d;
       }
-    }, xp, hp, hPrev);
-    return CellState.of(next);
+    }
   }
 }

@@ -1,11 +1,8 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
-import dev.attento.cells.spi.CellState;
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
-import dev.attento.core.tensor.Tensor;
 
 /**
  * Gated recurrent unit (Cho et al. 2014), in PyTorch's formulation and gate order r, z, n:
@@ -19,7 +16,7 @@ import dev.attento.core.tensor.Tensor;
  * The update gate z interpolates between the old state and the candidate, giving gradients
  * a path through time scaled by z instead of by a squashing derivative. Note that r
  * multiplies {@code W_hn h + b_hn}, not h (the PyTorch/cuDNN variant), so weights are
- * interchangeable with {@code nn.GRU}. The whole step is one fused op.
+ * interchangeable with {@code nn.GRU}. The step kernel below is the element-wise part.
  */
 final class GruCell extends ProjectedCell {
 
@@ -38,78 +35,71 @@ final class GruCell extends ProjectedCell {
   }
 
   @Override
-  CellState fusedStep(Tensor xp, int t, Tensor hp, CellState previous, float[] keep) {
-    Tensor hPrev = previous.output();
-    int batch = hPrev.dim(0);
-    int h = hPrev.dim(1);
-    int time = xp.dim(1);
-    float[] x = xp.data();
-    float[] hh = hp.data();
-    float[] prev = hPrev.data();
-    float[] gates = new float[batch * 3 * h]; // r, z, n after activation
-    float[] out = new float[batch * h];
+  int savedWidth() {
+    return 4 * hiddenSize;
+  }
+
+  /** Saves {@code [r | z | n | W_hn h + b_hn]} per row: the last is what r multiplied. */
+  @Override
+  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
+    int h = hiddenSize;
+    float[] hPrev = prev[0];
+    float[] out = next[0];
     Nonlinear nl = Kernels.nonlinear();
-    for (int b = 0; b < batch; b++) {
-      int xo = (b * time + t) * 3 * h;
-      int ho = b * 3 * h;
-      int so = b * h;
-      if (keep != null && keep[b] == 0f) {
-        System.arraycopy(prev, so, out, so, h);
-        continue;
-      }
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int ho = r * 3 * h;
+      int so = r * h;
+      int sv = r * 4 * h;
       for (int j = 0; j < 2 * h; j++) {
-        gates[ho + j] = x[xo + j] + hh[ho + j];
+        saved[sv + j] = xp[xo + j] + hp[ho + j];
       }
-      nl.sigmoid(gates, ho, gates, ho, 2 * h);
+      nl.sigmoid(saved, sv, saved, sv, 2 * h);
+      System.arraycopy(hp, ho + 2 * h, saved, sv + 3 * h, h);
       for (int j = 0; j < h; j++) {
-        gates[ho + 2 * h + j] = x[xo + 2 * h + j] + gates[ho + j] * hh[ho + 2 * h + j];
+        saved[sv + 2 * h + j] = xp[xo + 2 * h + j] + saved[sv + j] * hp[ho + 2 * h + j];
       }
-      nl.tanh(gates, ho + 2 * h, gates, ho + 2 * h, h);
+      nl.tanh(saved, sv + 2 * h, saved, sv + 2 * h, h);
       for (int j = 0; j < h; j++) {
-        float z = gates[ho + h + j];
-        out[so + j] = (1 - z) * gates[ho + 2 * h + j] + z * prev[so + j];
+        float z = saved[sv + h + j];
+        out[so + j] = (1 - z) * saved[sv + 2 * h + j] + z * hPrev[so + j];
       }
     }
-    Tensor next = Autodiff.record("gru", Tensor.of(out, batch, h), g -> {
-      float[] gx = xp.requiresGrad() ? xp.gradBuffer() : null;
-      float[] gh = hp.requiresGrad() ? hp.gradBuffer() : null;
-      float[] gPrev = hPrev.requiresGrad() ? hPrev.gradBuffer() : null;
-      for (int b = 0; b < batch; b++) {
-        int xo = (b * time + t) * 3 * h;
-        int ho = b * 3 * h;
-        int so = b * h;
-        boolean kept = keep == null || keep[b] != 0f;
-        for (int j = 0; j < h; j++) {
-          float dh = g[so + j];
-          if (!kept) {
-            if (gPrev != null) {
-              gPrev[so + j] += dh;
-            }
-            continue;
-          }
-          float r = gates[ho + j];
-          float z = gates[ho + h + j];
-          float n = gates[ho + 2 * h + j];
-          float dnPre = dh * (1 - z) * (1 - n * n);
-          float dzPre = dh * (prev[so + j] - n) * z * (1 - z);
-          float hn = hh[ho + 2 * h + j];
-          float drPre = dnPre * hn * r * (1 - r);
-          if (gx != null) {
-            gx[xo + j] += drPre;
-            gx[xo + h + j] += dzPre;
-            gx[xo + 2 * h + j] += dnPre;
-          }
-          if (gh != null) {
-            gh[ho + j] += drPre;
-            gh[ho + h + j] += dzPre;
-            gh[ho + 2 * h + j] += dnPre * r;
-          }
-          if (gPrev != null) {
-            gPrev[so + j] += dh * z;
-          }
-        }
+  }
+
+  /**
+   * With {@code ∂n̂ = ∂h'·(1-z)·(1-n²)} for n's pre-activation: ∂ẑ = ∂h'·(h - n)·z(1-z),
+   * ∂r̂ = ∂n̂·(W_hn h + b_hn)·r(1-r); the input projection of n gets ∂n̂ but the hidden one
+   * gets ∂n̂·r, and h reaches h' directly with weight z.
+   */
+  @Override
+  void backwardKernel(int rows, float[][] dNext, float[] saved, float[][] prev, float[] dxp, int[] xRow,
+                      float[] dhp, float[][] dPrev) {
+    int h = hiddenSize;
+    float[] hPrev = prev[0];
+    float[] dh = dNext[0];
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int ho = r * 3 * h;
+      int so = r * h;
+      int sv = r * 4 * h;
+      for (int j = 0; j < h; j++) {
+        float rg = saved[sv + j];
+        float z = saved[sv + h + j];
+        float n = saved[sv + 2 * h + j];
+        float hn = saved[sv + 3 * h + j];
+        float d = dh[so + j];
+        float dnPre = d * (1 - z) * (1 - n * n);
+        float dzPre = d * (hPrev[so + j] - n) * z * (1 - z);
+        float drPre = dnPre * hn * rg * (1 - rg);
+        dxp[xo + j] += drPre;
+        dxp[xo + h + j] += dzPre;
+        dxp[xo + 2 * h + j] += dnPre;
+        dhp[ho + j] = drPre;
+        dhp[ho + h + j] = dzPre;
+        dhp[ho + 2 * h + j] = dnPre * rg;
+        dPrev[0][so + j] = d * z;
       }
-    }, xp, hp, hPrev);
-    return CellState.of(next);
+    }
   }
 }

@@ -1,11 +1,8 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
-import dev.attento.cells.spi.CellState;
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
-import dev.attento.core.tensor.Tensor;
 
 /**
  * Long short-term memory (Hochreiter &amp; Schmidhuber 1997, with the forget gate of Gers et
@@ -21,8 +18,8 @@ import dev.attento.core.tensor.Tensor;
  * squashing non-linearity in between. The forget-gate bias starts at {@code forget_bias}
  * (1.0 by default, Jozefowicz et al. 2015) so the cell remembers from the start.
  *
- * <p>A step is one fused op per output: the c' node back-propagates into i, f, g and c; the
- * h' node into o and c'. Gate activations are computed once and kept for the backward pass.
+ * <p>The step kernel below is the element-wise part; {@link ProjectedCell} supplies the
+ * projections. Gate activations are computed once and kept for the backward pass.
  */
 final class LstmCell extends ProjectedCell {
 
@@ -41,116 +38,75 @@ final class LstmCell extends ProjectedCell {
   }
 
   @Override
-  CellState fusedStep(Tensor xp, int t, Tensor hp, CellState previous, float[] keep) {
-    Tensor hPrev = previous.part(0);
-    Tensor cPrev = previous.part(1);
-    int batch = hPrev.dim(0);
-    int h = hPrev.dim(1);
-    int time = xp.dim(1);
-    float[] x = xp.data();
-    float[] hh = hp.data();
-    float[] cp = cPrev.data();
-    float[] gates = new float[batch * 4 * h];
-    float[] c = new float[batch * h];
-    float[] tanhC = new float[batch * h];
-    float[] out = new float[batch * h];
+  int savedWidth() {
+    return 5 * hiddenSize;
+  }
+
+  /** Saves the activated gates i, f, g, o and tanh(c') per row: {@code [i | f | g | o | tanh c']}. */
+  @Override
+  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
+    int h = hiddenSize;
+    float[] cPrev = prev[1];
+    float[] hOut = next[0];
+    float[] cOut = next[1];
     Nonlinear nl = Kernels.nonlinear();
-    for (int b = 0; b < batch; b++) {
-      int xo = (b * time + t) * 4 * h;
-      int ho = b * 4 * h;
-      int so = b * h;
-      if (keep != null && keep[b] == 0f) {
-        System.arraycopy(cp, so, c, so, h);
-        System.arraycopy(hPrev.data(), so, out, so, h);
-        continue;
-      }
-      // Pre-activations, then the non-linearities a whole gate block at a time (vectorised).
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int ho = r * 4 * h;
+      int so = r * h;
+      int sv = r * 5 * h;
       for (int j = 0; j < 4 * h; j++) {
-        gates[ho + j] = x[xo + j] + hh[ho + j];
+        saved[sv + j] = xp[xo + j] + hp[ho + j];
       }
-      nl.sigmoid(gates, ho, gates, ho, 2 * h);
-      nl.tanh(gates, ho + 2 * h, gates, ho + 2 * h, h);
-      nl.sigmoid(gates, ho + 3 * h, gates, ho + 3 * h, h);
+      // The non-linearities a whole gate block at a time (vectorised).
+      nl.sigmoid(saved, sv, saved, sv, 2 * h);
+      nl.tanh(saved, sv + 2 * h, saved, sv + 2 * h, h);
+      nl.sigmoid(saved, sv + 3 * h, saved, sv + 3 * h, h);
       for (int j = 0; j < h; j++) {
-        c[so + j] = gates[ho + h + j] * cp[so + j] + gates[ho + j] * gates[ho + 2 * h + j];
+        cOut[so + j] = saved[sv + h + j] * cPrev[so + j] + saved[sv + j] * saved[sv + 2 * h + j];
       }
-      nl.tanh(c, so, tanhC, so, h);
+      nl.tanh(cOut, so, saved, sv + 4 * h, h);
       for (int j = 0; j < h; j++) {
-        out[so + j] = gates[ho + 3 * h + j] * tanhC[so + j];
+        hOut[so + j] = saved[sv + 3 * h + j] * saved[sv + 4 * h + j];
       }
     }
-    Tensor cNext = Autodiff.record("lstm.c", Tensor.of(c, batch, h), gc -> {
-      float[] gx = xp.requiresGrad() ? xp.gradBuffer() : null;
-      float[] gh = hp.requiresGrad() ? hp.gradBuffer() : null;
-      float[] gcPrev = cPrev.requiresGrad() ? cPrev.gradBuffer() : null;
-      for (int b = 0; b < batch; b++) {
-        int xo = (b * time + t) * 4 * h;
-        int ho = b * 4 * h;
-        int so = b * h;
-        boolean kept = keep == null || keep[b] != 0f;
-        for (int j = 0; j < h; j++) {
-          float dc = gc[so + j];
-          if (!kept) {
-            if (gcPrev != null) {
-              gcPrev[so + j] += dc;
-            }
-            continue;
-          }
-          float i = gates[ho + j];
-          float f = gates[ho + h + j];
-          float g = gates[ho + 2 * h + j];
-          float di = dc * g * i * (1 - i);
-          float df = dc * cp[so + j] * f * (1 - f);
-          float dg = dc * i * (1 - g * g);
-          if (gx != null) {
-            gx[xo + j] += di;
-            gx[xo + h + j] += df;
-            gx[xo + 2 * h + j] += dg;
-          }
-          if (gh != null) {
-            gh[ho + j] += di;
-            gh[ho + h + j] += df;
-            gh[ho + 2 * h + j] += dg;
-          }
-          if (gcPrev != null) {
-            gcPrev[so + j] += dc * f;
-          }
-        }
+  }
+
+  /**
+   * With {@code ∂c = ∂c' + ∂h'·o·(1 - tanh²c')}: ∂i = ∂c·g·i(1-i), ∂f = ∂c·c·f(1-f),
+   * ∂g = ∂c·i·(1-g²), ∂o = ∂h'·tanh c'·o(1-o), and ∂c_prev = ∂c·f. The previous h reaches
+   * the step only through hp, so its direct gradient is zero.
+   */
+  @Override
+  void backwardKernel(int rows, float[][] dNext, float[] saved, float[][] prev, float[] dxp, int[] xRow,
+                      float[] dhp, float[][] dPrev) {
+    int h = hiddenSize;
+    float[] cPrev = prev[1];
+    float[] dh = dNext[0];
+    float[] dcNext = dNext[1];
+    java.util.Arrays.fill(dPrev[0], 0, rows * h, 0f);
+    for (int r = 0; r < rows; r++) {
+      int xo = xRow[r];
+      int ho = r * 4 * h;
+      int so = r * h;
+      int sv = r * 5 * h;
+      for (int j = 0; j < h; j++) {
+        float i = saved[sv + j];
+        float f = saved[sv + h + j];
+        float g = saved[sv + 2 * h + j];
+        float o = saved[sv + 3 * h + j];
+        float tc = saved[sv + 4 * h + j];
+        float d = dh[so + j];
+        float dc = dcNext[so + j] + d * o * (1 - tc * tc);
+        dhp[ho + j] = dc * g * i * (1 - i);
+        dhp[ho + h + j] = dc * cPrev[so + j] * f * (1 - f);
+        dhp[ho + 2 * h + j] = dc * i * (1 - g * g);
+        dhp[ho + 3 * h + j] = d * tc * o * (1 - o);
+        dPrev[1][so + j] = dc * f;
       }
-    }, xp, hp, cPrev);
-    Tensor hNext = Autodiff.record("lstm.h", Tensor.of(out, batch, h), go -> {
-      float[] gx = xp.requiresGrad() ? xp.gradBuffer() : null;
-      float[] gh = hp.requiresGrad() ? hp.gradBuffer() : null;
-      float[] gcNext = cNext.requiresGrad() ? cNext.gradBuffer() : null;
-      float[] ghPrev = hPrev.requiresGrad() ? hPrev.gradBuffer() : null;
-      for (int b = 0; b < batch; b++) {
-        int xo = (b * time + t) * 4 * h;
-        int ho = b * 4 * h;
-        int so = b * h;
-        boolean kept = keep == null || keep[b] != 0f;
-        for (int j = 0; j < h; j++) {
-          float dh = go[so + j];
-          if (!kept) {
-            if (ghPrev != null) {
-              ghPrev[so + j] += dh;
-            }
-            continue;
-          }
-          float o = gates[ho + 3 * h + j];
-          float tc = tanhC[so + j];
-          float dop = dh * tc * o * (1 - o);
-          if (gx != null) {
-            gx[xo + 3 * h + j] += dop;
-          }
-          if (gh != null) {
-            gh[ho + 3 * h + j] += dop;
-          }
-          if (gcNext != null) {
-            gcNext[so + j] += dh * o * (1 - tc * tc);
-          }
-        }
+      for (int j = 0; j < 4 * h; j++) {
+        dxp[xo + j] += dhp[ho + j];
       }
-    }, xp, hp, cNext, hPrev);
-    return CellState.of(hNext, cNext);
+    }
   }
 }

@@ -3,7 +3,9 @@ package dev.attento.cells.builtin;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
+import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.init.Initializers;
+import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Shapes;
@@ -16,15 +18,21 @@ import java.util.Map;
 
 /**
  * What the built-in cells share: PyTorch's parameters {@code weight_ih [G·H, in]},
- * {@code weight_hh [G·H, H]}, {@code bias_ih}, {@code bias_hh} for G gate blocks, and the fast
- * whole-sequence path. Every step needs {@code x_t·W_ihᵀ + b_ih} and {@code h·W_hhᵀ + b_hh};
- * the first does not depend on the recurrence, so {@link #run} computes it for all time steps
- * in one GEMM over {@code [B·T, in]} and the fused per-step kernel reads its slice in place.
+ * {@code weight_hh [G·H, H]}, {@code bias_ih}, {@code bias_hh} for G gate blocks, and the two
+ * drivers that run a cell's element-wise kernel.
+ *
+ * <p>Every step needs {@code xp = x_t·W_ihᵀ + b_ih} and {@code hp = h·W_hhᵀ + b_hh}; what a
+ * cell does with them (gates, non-linearities, the state update) is its <em>step kernel</em>:
+ * {@link #forwardKernel} and {@link #backwardKernel} on plain arrays, one compact row per
+ * sentence. {@link #step} wraps the kernel in one autodiff node; {@link #run} hands it to
+ * {@link SequenceUnroll}, which projects all inputs with one GEMM, steps only the sentences
+ * that are not padding at each time step, and turns the weight gradient into one GEMM over
+ * the whole sequence.
  */
 abstract class ProjectedCell implements RecurrentCell {
 
   private final int inputSize;
-  private final int hiddenSize;
+  protected final int hiddenSize;
   private final int gates;
   protected final Tensor weightIh;
   protected final Tensor weightHh;
@@ -61,8 +69,40 @@ abstract class ProjectedCell implements RecurrentCell {
     return hiddenSize;
   }
 
+  /** Number of gate blocks G: rows of the weights are {@code G·H}. */
+  final int gates() {
+    return gates;
+  }
+
   /** Number of state tensors (1 for h, 2 for an LSTM's h and c). */
   abstract int stateParts();
+
+  /** Floats per row that {@link #forwardKernel} keeps for {@link #backwardKernel}. */
+  abstract int savedWidth();
+
+  /**
+   * The element-wise forward of one step for {@code rows} compact rows.
+   *
+   * @param xp input projections; row r starts at {@code xp[xRow[r]]} ({@code G·H} floats)
+   * @param hp hidden projections {@code [rows, G·H]}
+   * @param prev the previous state parts, each {@code [rows, H]}
+   * @param next written: the next state parts, each {@code [rows, H]}
+   * @param saved written: {@code [rows, savedWidth()]} for the backward pass
+   */
+  abstract void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next,
+                              float[] saved);
+
+  /**
+   * The element-wise backward of one step.
+   *
+   * @param dNext gradients of the next state parts, each {@code [rows, H]}
+   * @param dxp accumulated into: gradient of the input projections at rows {@code xRow[r]}
+   * @param dhp written: gradient of the hidden projections {@code [rows, G·H]}
+   * @param dPrev written: the direct part of the previous state's gradient (the part through
+   *     {@code hp} is added by the driver), each {@code [rows, H]}
+   */
+  abstract void backwardKernel(int rows, float[][] dNext, float[] saved, float[][] prev,
+                               float[] dxp, int[] xRow, float[] dhp, float[][] dPrev);
 
   @Override
   public Map<String, Tensor> parameters() {
@@ -78,25 +118,61 @@ abstract class ProjectedCell implements RecurrentCell {
     return new CellState(parts);
   }
 
-  /**
-   * The fused step.
-   *
-   * @param inputProjection {@code [B, T, G·H]}: x·W_ihᵀ + b_ih for every time step
-   * @param t the time step to read from {@code inputProjection}
-   * @param hiddenProjection {@code [B, G·H]}: h·W_hhᵀ + b_hh
-   * @param previous the state before the step
-   * @param keep per batch row, 1 to step and 0 to carry the previous state; {@code null} for all 1
-   */
-  abstract CellState fusedStep(Tensor inputProjection, int t, Tensor hiddenProjection, CellState previous, float[] keep);
-
   @Override
   public CellState step(Tensor x, CellState state) {
     if (x.rank() != 2 || x.dim(1) != inputSize) {
       throw new IllegalArgumentException("cell step: input " + Shapes.toString(x.shape()) + " does not match input size "
           + inputSize);
     }
-    Tensor xp = Shaping.reshape(Linear.linear(x, weightIh, biasIh), x.dim(0), 1, gates * hiddenSize);
-    return fusedStep(xp, 0, Linear.linear(state.output(), weightHh, biasHh), state, null);
+    int batch = x.dim(0);
+    int parts = stateParts();
+    Tensor xp = Linear.linear(x, weightIh, biasIh);
+    Tensor hp = Linear.linear(state.output(), weightHh, biasHh);
+    float[][] prev = new float[parts][];
+    for (int p = 0; p < parts; p++) {
+      prev[p] = state.part(p).data();
+    }
+    int[] xRow = new int[batch];
+    for (int r = 0; r < batch; r++) {
+      xRow[r] = r * gates * hiddenSize;
+    }
+    int size = batch * hiddenSize;
+    float[] all = new float[parts * size];
+    float[][] next = new float[parts][];
+    for (int p = 0; p < parts; p++) {
+      next[p] = new float[size];
+    }
+    float[] saved = new float[batch * savedWidth()];
+    forwardKernel(batch, xp.data(), xRow, hp.data(), prev, next, saved);
+    for (int p = 0; p < parts; p++) {
+      System.arraycopy(next[p], 0, all, p * size, size);
+    }
+    Tensor[] inputs = new Tensor[parts + 2];
+    inputs[0] = xp;
+    inputs[1] = hp;
+    for (int p = 0; p < parts; p++) {
+      inputs[p + 2] = state.part(p);
+    }
+    Tensor combined = Autodiff.record("cell.step", Tensor.of(all, parts * size), g -> {
+      float[][] dNext = new float[parts][];
+      float[][] dPrev = new float[parts][];
+      for (int p = 0; p < parts; p++) {
+        dNext[p] = java.util.Arrays.copyOfRange(g, p * size, (p + 1) * size);
+        dPrev[p] = new float[size];
+      }
+      float[] dhp = new float[batch * gates * hiddenSize];
+      float[] dxp = xp.requiresGrad() ? xp.gradBuffer() : new float[xp.size()];
+      backwardKernel(batch, dNext, saved, prev, dxp, xRow, dhp, dPrev);
+      if (hp.requiresGrad()) {
+        Arithmetic.addInto(hp.gradBuffer(), dhp);
+      }
+      for (int p = 0; p < parts; p++) {
+        if (state.part(p).requiresGrad()) {
+          Arithmetic.addInto(state.part(p).gradBuffer(), dPrev[p]);
+        }
+      }
+    }, inputs);
+    return new CellState(unpack(combined, parts, new int[] {batch, hiddenSize}, 0));
   }
 
   @Override
@@ -112,19 +188,21 @@ abstract class ProjectedCell implements RecurrentCell {
       throw Shapes.mismatch("cell.run(mask)", inputs, mask);
     }
     Tensor xp = Linear.linear(inputs, weightIh, biasIh);
-    CellState state = initial;
-    List<Tensor> outputs = new ArrayList<>(time);
-    float[] keep = mask == null ? null : new float[batch];
-    for (int t = 0; t < time; t++) {
-      if (mask != null) {
-        keep = new float[batch];
-        for (int b = 0; b < batch; b++) {
-          keep[b] = mask.data()[b * time + t];
-        }
-      }
-      state = fusedStep(xp, t, Linear.linear(state.output(), weightHh, biasHh), state, keep);
-      outputs.add(state.output());
+    Tensor combined = new SequenceUnroll(this, xp, initial, mask, weightHh, biasHh).run();
+    int outputs = batch * time * hiddenSize;
+    Tensor out = Shaping.reshape(Shaping.slice(combined, 0, 0, outputs), batch, time, hiddenSize);
+    List<Tensor> last = unpack(combined, stateParts(), new int[] {batch, hiddenSize}, outputs);
+    return new SequenceResult(out, new CellState(last));
+  }
+
+  /** Cuts {@code parts} consecutive tensors of {@code shape} out of a flat tensor, from {@code offset}. */
+  private static List<Tensor> unpack(Tensor flat, int parts, int[] shape, int offset) {
+    int size = Shapes.size(shape);
+    List<Tensor> out = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
+      int from = offset + p * size;
+      out.add(Shaping.reshape(Shaping.slice(flat, 0, from, from + size), shape));
     }
-    return new SequenceResult(Shaping.stack(1, outputs), state);
+    return out;
   }
 }

@@ -165,33 +165,63 @@ public final class CellConformance {
         : fail(format("padding changed the state: max diff %.2e > %.0e", d, TOLERANCE));
   }
 
+  /**
+   * Finite differences against the analytic gradient of every input: the sequence, every part
+   * of a random initial state (a decoder starts from an encoder's final state, so that
+   * gradient matters) and every parameter — through {@code run} with a padded step, and
+   * through two calls of {@code step}.
+   */
   private static String[] gradients(RecurrentCell cell) {
     Tensor x = inputs(4).requireGrad();
     Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1}, BATCH, TIME);
     List<Tensor> inputs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     inputs.add(x);
+    names.add("input");
+    int parts = cell.initialState(BATCH).size();
+    for (int p = 0; p < parts; p++) {
+      inputs.add(randomState(40 + p));
+      names.add("initial state part " + p);
+    }
     inputs.addAll(cell.parameters().values());
-    GradCheck.Report report = GradCheck.check("cell", in -> {
-      RecurrentCell.SequenceResult r = cell.run(in.get(0), cell.initialState(BATCH), mask);
-      List<Tensor> parts = new ArrayList<>(r.last().parts());
-      parts.add(0, Shaping.reshape(r.outputs(), BATCH, TIME * HIDDEN));
-      return Shaping.concat(1, parts);
+    names.addAll(cell.parameters().keySet());
+    GradCheck.Report viaRun = GradCheck.check("cell.run", in -> {
+      RecurrentCell.SequenceResult r = cell.run(in.get(0), new CellState(in.subList(1, 1 + parts)), mask);
+      List<Tensor> all = new ArrayList<>(r.last().parts());
+      all.add(0, Shaping.reshape(r.outputs(), BATCH, TIME * HIDDEN));
+      return Shaping.concat(1, all);
+    }, inputs, GradCheck.Options.defaults());
+    GradCheck.Report viaStep = GradCheck.check("cell.step", in -> {
+      CellState s = new CellState(in.subList(1, 1 + parts));
+      s = cell.step(Shaping.select(in.get(0), 1, 0), s);
+      s = cell.step(Shaping.select(in.get(0), 1, 1), s);
+      return Shaping.concat(1, s.parts());
     }, inputs, GradCheck.Options.defaults());
     for (Tensor t : inputs) {
       t.releaseGrad();
     }
-    List<String> names = new ArrayList<>();
-    names.add("input");
-    names.addAll(cell.parameters().keySet());
     double worst = 0;
-    for (GradCheck.InputResult r : report.inputs()) {
-      worst = Math.max(worst, r.error());
-      if (!r.passed()) {
-        return fail(format("%s: analytic %.6g vs numeric %.6g at element %d (|diff| %.2e, allowed %.2e)",
-            names.get(r.input()), r.analytic(), r.numeric(), r.worstIndex(), r.error(), r.allowed()));
+    for (GradCheck.Report report : List.of(viaRun, viaStep)) {
+      String via = report == viaRun ? "run" : "step";
+      for (GradCheck.InputResult r : report.inputs()) {
+        worst = Math.max(worst, r.error());
+        if (!r.passed()) {
+          return fail(format("%s (via %s): analytic %.6g vs numeric %.6g at element %d (|diff| %.2e, allowed %.2e)",
+              names.get(r.input()), via, r.analytic(), r.numeric(), r.worstIndex(), r.error(), r.allowed()));
+        }
       }
     }
-    return pass(format("%d tensors checked, worst |analytic - numeric| = %.2e", report.inputs().size(), worst));
+    return pass(format("%d tensors checked through run and step, worst |analytic - numeric| = %.2e",
+        inputs.size(), worst));
+  }
+
+  private static Tensor randomState(long seed) {
+    var r = Randomness.create(seed);
+    float[] d = new float[BATCH * HIDDEN];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (float) (r.nextDouble() - 0.5);
+    }
+    return Tensor.of(d, BATCH, HIDDEN).requireGrad();
   }
 
   private static String[] determinism(Supplier<RecurrentCell> seeded, CellProvider provider, Map<String, String> options) {

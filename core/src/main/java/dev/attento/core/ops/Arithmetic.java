@@ -65,7 +65,7 @@ public final class Arithmetic {
   }
 
   /** {@code dst += src}, the backward of every op that passes its gradient straight through. */
-  static void addInto(float[] dst, float[] src) {
+  public static void addInto(float[] dst, float[] src) {
     for (int i = 0; i < src.length; i++) {
       dst[i] += src[i];
     }

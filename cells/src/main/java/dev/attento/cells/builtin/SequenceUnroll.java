@@ -1,0 +1,235 @@
+package dev.attento.cells.builtin;
+
+import dev.attento.cells.spi.CellState;
+import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Gemm;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Linear;
+import dev.attento.core.tensor.Tensor;
+
+/**
+ * Runs a {@link ProjectedCell} over a padded batch as <em>one</em> autodiff node, the way
+ * cuDNN and PyTorch's packed sequences do, for three reasons measured in training time:
+ *
+ * <ol>
+ *   <li>At each time step only the sentences whose mask is 1 are stepped: their rows are
+ *       gathered into a compact batch for the recurrent GEMM and the kernel, and scattered
+ *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
+ *       skips about 40% of the work.
+ *   <li>{@code W_hh} is transposed once per sequence, so the per-step product
+ *       {@code h·W_hhᵀ} is a plain {@code A·B} GEMM with nothing to transpose while packing.
+ *   <li>The backward pass collects every step's gate gradients and computes
+ *       {@code ∂W_hh = Σ_t ∂hp_tᵀ·h_{t-1}} as one GEMM over all stepped rows instead of one
+ *       small GEMM per step.
+ * </ol>
+ *
+ * The node's output is one flat tensor: the outputs {@code [B, T, H]} followed by each final
+ * state part {@code [B, H]}; {@link ProjectedCell#run} slices it into tensors.
+ */
+final class SequenceUnroll {
+
+  private final ProjectedCell cell;
+  private final Tensor xp;
+  private final CellState initial;
+  private final Tensor weightHh;
+  private final Tensor biasHh;
+  private final int batch;
+  private final int time;
+  private final int hidden;
+  private final int width;
+  private final int parts;
+  private final int savedWidth;
+  /** Rows stepped at each time step, and where each step's rows start in the stores. */
+  private final int[][] active;
+  private final int[] start;
+
+  SequenceUnroll(ProjectedCell cell, Tensor inputProjection, CellState initial, Tensor mask, Tensor weightHh,
+                 Tensor biasHh) {
+    this.cell = cell;
+    this.xp = inputProjection;
+    this.initial = initial;
+    this.weightHh = weightHh;
+    this.biasHh = biasHh;
+    this.batch = xp.dim(0);
+    this.time = xp.dim(1);
+    this.hidden = cell.hiddenSize();
+    this.width = cell.gates() * hidden;
+    this.parts = cell.stateParts();
+    this.savedWidth = cell.savedWidth();
+    this.active = new int[time][];
+    this.start = new int[time + 1];
+    for (int t = 0; t < time; t++) {
+      active[t] = activeRows(mask, t);
+      start[t + 1] = start[t] + active[t].length;
+    }
+  }
+
+  private int[] activeRows(Tensor mask, int t) {
+    int n = 0;
+    int[] rows = new int[batch];
+    for (int b = 0; b < batch; b++) {
+      if (mask == null || mask.data()[b * time + t] != 0f) {
+        rows[n++] = b;
+      }
+    }
+    return java.util.Arrays.copyOf(rows, n);
+  }
+
+  /** The forward pass; records the backward pass if anything needs a gradient. */
+  Tensor run() {
+    Tensor[] inputs = new Tensor[parts + 3];
+    inputs[0] = xp;
+    inputs[1] = weightHh;
+    inputs[2] = biasHh;
+    for (int p = 0; p < parts; p++) {
+      inputs[p + 3] = initial.part(p);
+    }
+    boolean keep = Autodiff.needsGrad(inputs);
+    int rows = start[time];
+    int stateSize = batch * hidden;
+    float[][] state = new float[parts][];
+    for (int p = 0; p < parts; p++) {
+      state[p] = initial.part(p).data().clone();
+    }
+    // Stores for the backward pass: each stepped row's previous state and kernel cache.
+    float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
+    float[] savedStore = keep ? new float[rows * savedWidth] : null;
+    Step s = new Step();
+    float[] whhT = transpose(weightHh.data(), width, hidden);
+    float[] out = new float[batch * time * hidden + parts * stateSize];
+    Gemm gemm = Kernels.gemm();
+    for (int t = 0; t < time; t++) {
+      int[] idx = active[t];
+      int n = idx.length;
+      if (n > 0) {
+        s.gather(state, idx, s.prev);
+        s.inputRows(idx, t);
+        for (int r = 0; r < n; r++) {
+          System.arraycopy(biasHh.data(), 0, s.hp, r * width, width);
+        }
+        gemm.gemm(false, false, n, width, hidden, 1f, s.prev[0], 0, hidden, whhT, 0, width, 1f, s.hp, 0, width);
+        cell.forwardKernel(n, xp.data(), s.xRow, s.hp, s.prev, s.next, s.saved);
+        s.scatter(s.next, idx, state);
+        if (keep) {
+          for (int p = 0; p < parts; p++) {
+            System.arraycopy(s.prev[p], 0, prevStore[p], start[t] * hidden, n * hidden);
+          }
+          System.arraycopy(s.saved, 0, savedStore, start[t] * savedWidth, n * savedWidth);
+        }
+      }
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(state[0], b * hidden, out, (b * time + t) * hidden, hidden);
+      }
+    }
+    for (int p = 0; p < parts; p++) {
+      System.arraycopy(state[p], 0, out, batch * time * hidden + p * stateSize, stateSize);
+    }
+    Tensor combined = Tensor.of(out, out.length);
+    if (!keep) {
+      return combined;
+    }
+    return Autodiff.record("cell.run", combined, g -> backward(g, prevStore, savedStore), inputs);
+  }
+
+  private void backward(float[] g, float[][] prevStore, float[] savedStore) {
+    int rows = start[time];
+    int stateSize = batch * hidden;
+    float[][] dState = new float[parts][];
+    for (int p = 0; p < parts; p++) {
+      dState[p] = java.util.Arrays.copyOfRange(g, batch * time * hidden + p * stateSize,
+          batch * time * hidden + (p + 1) * stateSize);
+    }
+    float[] dhpStore = new float[rows * width];
+    float[] dxp = xp.requiresGrad() ? xp.gradBuffer() : new float[xp.size()];
+    Step s = new Step();
+    Gemm gemm = Kernels.gemm();
+    for (int t = time - 1; t >= 0; t--) {
+      // The output at t is the state after step t (carried, for a padded sentence).
+      for (int b = 0; b < batch; b++) {
+        int o = (b * time + t) * hidden;
+        for (int j = 0; j < hidden; j++) {
+          dState[0][b * hidden + j] += g[o + j];
+        }
+      }
+      int[] idx = active[t];
+      int n = idx.length;
+      if (n == 0) {
+        continue;
+      }
+      s.gather(dState, idx, s.next);
+      for (int p = 0; p < parts; p++) {
+        System.arraycopy(prevStore[p], start[t] * hidden, s.prev[p], 0, n * hidden);
+      }
+      System.arraycopy(savedStore, start[t] * savedWidth, s.saved, 0, n * savedWidth);
+      s.inputRows(idx, t);
+      cell.backwardKernel(n, s.next, s.saved, s.prev, dxp, s.xRow, s.hp, s.dPrev);
+      // ∂h_{t-1} += ∂hp·W_hh, with W_hh [G·H, H] read as it is stored.
+      gemm.gemm(false, false, n, hidden, width, 1f, s.hp, 0, width, weightHh.data(), 0, hidden, 1f, s.dPrev[0], 0, hidden);
+      s.scatter(s.dPrev, idx, dState);
+      System.arraycopy(s.hp, 0, dhpStore, start[t] * width, n * width);
+    }
+    for (int p = 0; p < parts; p++) {
+      if (initial.part(p).requiresGrad()) {
+        Arithmetic.addInto(initial.part(p).gradBuffer(), dState[p]);
+      }
+    }
+    if (weightHh.requiresGrad() && rows > 0) {
+      gemm.gemm(true, false, width, hidden, rows, 1f, dhpStore, 0, width, prevStore[0], 0, hidden, 1f,
+          weightHh.gradBuffer(), 0, hidden);
+    }
+    if (biasHh.requiresGrad()) {
+      Linear.sumRowsInto(dhpStore, rows, width, biasHh.gradBuffer());
+    }
+  }
+
+  /** {@code [rows, cols]} → {@code [cols, rows]}, in 16×16 tiles so both sides stay in cache. */
+  private static float[] transpose(float[] w, int rows, int cols) {
+    float[] t = new float[w.length];
+    for (int i0 = 0; i0 < rows; i0 += 16) {
+      for (int j0 = 0; j0 < cols; j0 += 16) {
+        for (int i = i0; i < Math.min(rows, i0 + 16); i++) {
+          for (int j = j0; j < Math.min(cols, j0 + 16); j++) {
+            t[j * rows + i] = w[i * cols + j];
+          }
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Scratch for one compact step, reused across time steps. */
+  private final class Step {
+    final float[][] prev = new float[parts][batch * hidden];
+    final float[][] next = new float[parts][batch * hidden];
+    final float[][] dPrev = new float[parts][batch * hidden];
+    final float[] hp = new float[batch * width];
+    final float[] saved = new float[batch * savedWidth];
+    final int[] xRow = new int[batch];
+
+    /** Rows {@code idx} of each full-batch part into compact {@code dst}. */
+    void gather(float[][] full, int[] idx, float[][] dst) {
+      for (int p = 0; p < parts; p++) {
+        for (int r = 0; r < idx.length; r++) {
+          System.arraycopy(full[p], idx[r] * hidden, dst[p], r * hidden, hidden);
+        }
+      }
+    }
+
+    /** Compact {@code src} back into rows {@code idx} of each full-batch part. */
+    void scatter(float[][] src, int[] idx, float[][] full) {
+      for (int p = 0; p < parts; p++) {
+        for (int r = 0; r < idx.length; r++) {
+          System.arraycopy(src[p], r * hidden, full[p], idx[r] * hidden, hidden);
+        }
+      }
+    }
+
+    /** Where each compact row's input projection starts in {@code xp [B, T, G·H]}. */
+    void inputRows(int[] idx, int t) {
+      for (int r = 0; r < idx.length; r++) {
+        xRow[r] = (idx[r] * time + t) * width;
+      }
+    }
+  }
+}
