@@ -69,12 +69,14 @@ record CatalogueHeader(Charset charset, String language) {
 
   /**
    * Checks that the catalogue translates into {@code wanted} (if both are known), so a
-   * German catalogue among Italian ones is not imported as Italian.
+   * German catalogue among Italian ones is not imported as Italian. Either may be the more
+   * specific: {@code it} and {@code it_IT} are taken to agree.
    *
    * @throws IllegalArgumentException if the languages differ
    */
   void requireLanguage(String wanted) {
-    if (wanted != null && language != null && !LanguageTags.matches(wanted, language)) {
+    if (wanted != null && language != null && !LanguageTags.matches(wanted, language)
+        && !LanguageTags.matches(language, wanted)) {
       throw new IllegalArgumentException("the catalogue translates into '" + language + "' (its Language header), not '"
           + wanted + "'");
     }
