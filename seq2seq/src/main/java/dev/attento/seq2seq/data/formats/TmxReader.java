@@ -4,11 +4,9 @@ import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusBuilder;
 import dev.attento.seq2seq.data.CorpusException;
 import dev.attento.seq2seq.data.CorpusReader;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -66,19 +64,29 @@ public final class TmxReader {
    */
   public Corpus read(Path file) {
     CorpusBuilder corpus = new CorpusBuilder(file, options.strict());
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      XMLStreamReader xml = factory().createXMLStreamReader(in);
+    try (XmlInput input = XmlInput.open(file)) {
+      XMLStreamReader xml = null;
       try {
+        xml = factory().createXMLStreamReader(input);
         new Units(file, xml, corpus).readAll();
+      } catch (XMLStreamException e) {
+        throw malformed(file, e, input);
+      } catch (CorpusException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // the JDK parser has bugs of its own, e.g. MissingResourceException for a NUL in a DTD
+        Location at = xml == null ? null : xml.getLocation();
+        throw new CorpusException(file + (at == null ? "" : ":" + at.getLineNumber() + ":" + at.getColumnNumber())
+            + ": malformed XML (" + e.getClass().getSimpleName() + " in the XML parser)");
       } finally {
-        xml.close();
+        if (xml != null) {
+          xml.close();
+        }
       }
     } catch (NoSuchFileException e) {
       throw CorpusReader.noSuchFile(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-    } catch (XMLStreamException e) {
-      throw malformed(file, e);
+    } catch (IOException | XMLStreamException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
     }
     return corpus.build();
   }
@@ -92,7 +100,12 @@ public final class TmxReader {
     return f;
   }
 
-  private static CorpusException malformed(Path file, XMLStreamException e) {
+  private static CorpusException malformed(Path file, XMLStreamException e, XmlInput input) {
+    if (e.getCause() instanceof CharacterCodingException || e.getNestedException() instanceof CharacterCodingException) {
+      // raised by our decoder, which knows where it stopped
+      return new CorpusException(file + ":" + input.line() + ":" + input.column() + ": malformed XML: invalid "
+          + input.charset().name());
+    }
     String message = String.valueOf(e.getMessage());
     int cut = message.indexOf("Message: "); // the JDK prefixes "ParseError at [row,col]:[r,c]"
     message = (cut >= 0 ? message.substring(cut + "Message: ".length()) : message).strip();
