@@ -37,7 +37,7 @@ class DataImportCliTest {
         PO + " (po): 11 pairs; ignored 4 entries {fuzzy=2, obsolete=1, untranslated=1}",
         TMX + " (tmx): 6 pairs; ignored 2 entries {empty segment=1, no it segment=1}",
         MO + " (mo): 11 pairs",
-        "cleaning: 28 pairs in, 14 kept; dropped 14: identical sides 2, only placeholders 4, duplicate 8;"
+        "cleaning: 28 pairs in, 14 kept; dropped 14: only placeholders 4, identical sides 2, duplicate 8;"
             + " accelerators removed in 6",
         "wrote 10 pairs to " + dir.resolve("a.tsv") + ", 2 to " + dir.resolve("a-dev.tsv") + ", 2 to "
             + dir.resolve("a-test.tsv") + " (held out with seed 1)"), lines);

@@ -14,8 +14,11 @@ public final class Placeholders {
   /** Placeholders the word tokenizer keeps whole (its tokens, unchanged so saved models tokenize alike). */
   static final String TOKEN = "\\$\\([A-Za-z0-9_]+\\)|%[A-Za-z0-9_]+%?|\\{[A-Za-z0-9_]+\\}";
 
-  private static final Pattern ANY = Pattern.compile(
-      "%(?:\\d+\\$)?[-+ #0']*(?:\\d+|\\*)?(?:\\.(?:\\d+|\\*))?[hlLqjzt]*[diouxXeEfFgGaAcCsSpn@]|%%|" + TOKEN);
+  /** printf conversions: positional ({@code %1$s}), or with flags, width or precision, not followed by more word characters. */
+  private static final String PRINTF = "%\\d+\\$[-+ #0']*\\d*(?:\\.\\d+)?[hlLqjzt]*[A-Za-z@]"
+      + "|%[-+ #0']*\\d*(?:\\.\\d+)?[hlLqjzt]*[diouxXeEfFgGaAcCsSpn@](?![A-Za-z0-9_])";
+
+  private static final Pattern ANY = Pattern.compile(PRINTF + "|" + TOKEN + "|%%");
 
   private Placeholders() {}
 

@@ -5,6 +5,7 @@ import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.text.Placeholders;
 import dev.attento.seq2seq.text.Tokenizer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Set;
  * the order of {@link CleaningOptions}' components.
  */
 public final class Cleaner {
+
+  /** Why a pair is dropped, in the order the filters run. */
+  private enum Reason { EMPTY_SIDE, ONLY_PLACEHOLDERS, IDENTICAL, SHORT, LONG, RATIO, DUPLICATE }
 
   private final CleaningOptions options;
   private final Tokenizer tokenizer;
@@ -60,7 +64,7 @@ public final class Cleaner {
   /** Cleans {@code pairs}. */
   public Result clean(List<SentencePair> pairs) {
     List<SentencePair> kept = new ArrayList<>();
-    Map<String, Integer> dropped = new LinkedHashMap<>();
+    Map<Reason, Integer> dropped = new EnumMap<>(Reason.class);
     Set<SentencePair> seen = new HashSet<>();
     int stripped = 0;
     for (SentencePair p : pairs) {
@@ -68,14 +72,28 @@ public final class Cleaner {
       if (!q.equals(p)) {
         stripped++;
       }
-      String reason = reasonToDrop(q, seen);
+      Reason reason = reasonToDrop(q, seen);
       if (reason == null) {
         kept.add(q);
       } else {
         dropped.merge(reason, 1, Integer::sum);
       }
     }
-    return new Result(kept, pairs.size(), stripped, dropped);
+    Map<String, Integer> byLabel = new LinkedHashMap<>();
+    dropped.forEach((r, n) -> byLabel.put(label(r), n));
+    return new Result(kept, pairs.size(), stripped, byLabel);
+  }
+
+  private String label(Reason r) {
+    return switch (r) {
+      case EMPTY_SIDE -> "empty side";
+      case ONLY_PLACEHOLDERS -> "only placeholders";
+      case IDENTICAL -> "identical sides";
+      case SHORT -> "shorter than " + options.minLength() + " tokens";
+      case LONG -> "longer than " + options.maxLength() + " tokens";
+      case RATIO -> "length ratio above " + ratio(options.maxRatio());
+      case DUPLICATE -> "duplicate";
+    };
   }
 
   private static SentencePair stripAccelerators(SentencePair p) {
@@ -83,29 +101,29 @@ public final class Cleaner {
   }
 
   /** Why {@code p} goes, or null if it stays; {@code seen} collects the pairs kept. */
-  private String reasonToDrop(SentencePair p, Set<SentencePair> seen) {
+  private Reason reasonToDrop(SentencePair p, Set<SentencePair> seen) {
     if (p.source().isEmpty() || p.target().isEmpty()) {
-      return "empty side";
+      return Reason.EMPTY_SIDE;
     }
     if (options.dropPlaceholderOnly() && (Placeholders.onlyPlaceholders(p.source()) || Placeholders.onlyPlaceholders(p.target()))) {
-      return "only placeholders";
+      return Reason.ONLY_PLACEHOLDERS;
     }
     if (options.dropIdentical() && p.source().equals(p.target())) {
-      return "identical sides";
+      return Reason.IDENTICAL;
     }
     int s = tokenizer.tokenize(p.source()).size();
     int t = tokenizer.tokenize(p.target()).size();
     if (Math.min(s, t) < options.minLength()) {
-      return "shorter than " + options.minLength() + " tokens";
+      return Reason.SHORT;
     }
     if (options.maxLength() > 0 && Math.max(s, t) > options.maxLength()) {
-      return "longer than " + options.maxLength() + " tokens";
+      return Reason.LONG;
     }
     if (options.maxRatio() > 0 && Math.max(s, t) > options.maxRatio() * Math.max(1, Math.min(s, t))) {
-      return "length ratio above " + ratio(options.maxRatio());
+      return Reason.RATIO;
     }
     if (options.dedupe() && !seen.add(p)) {
-      return "duplicate";
+      return Reason.DUPLICATE;
     }
     return null;
   }
