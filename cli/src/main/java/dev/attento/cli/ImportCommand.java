@@ -61,7 +61,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--test-size", defaultValue = "0", paramLabel = "N", description = "Test pairs to hold out (default: ${DEFAULT-VALUE}).")
   int testSize;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed choosing the held-out pairs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed choosing the held-out pairs (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--strict", description = "Stop at the first malformed line or entry instead of skipping it.")
@@ -73,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--strip-accelerators", description = "Remove UI accelerator markers: ~Open, _File, &Save, (&F).")
   boolean stripAccelerators;
 
-  @Option(names = "--keep-placeholder-only", description = "Keep pairs with a side made only of placeholders (%s, {0}, $(ARG1)).")
+  @Option(names = "--keep-placeholder-only", description = "Keep pairs with a side made only of placeholders (%%s, {0}, $(ARG1)).")
   boolean keepPlaceholderOnly;
 
   @Option(names = "--keep-duplicates", description = "Keep repeated identical pairs.")
@@ -91,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--max-ratio", defaultValue = "9", paramLabel = "R", description = "Largest ratio of the sides' token counts; 0: no limit (default: ${DEFAULT-VALUE}).")
   double maxRatio;
 
-  @Option(names = "--tokenizer", defaultValue = "word", description = "Tokenizer measuring lengths (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tokenizer", defaultValue = "word", paramLabel = "SPEC", description = "Tokenizer measuring lengths (default: ${DEFAULT-VALUE}).")
   String tokenizer;
 
   @Spec

@@ -95,6 +95,14 @@ class DataImportCliTest {
   }
 
   @Test
+  void helpListsTheOptionsWithoutFormattingWarnings() {
+    Cli.Result r = Cli.run("data", "import", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("--strip-accelerators") && r.out().contains("(%s, {0}, $(ARG1))"), r.out());
+    assertEquals("", r.err(), "picocli warns on stderr about unescaped % in descriptions");
+  }
+
+  @Test
   void trainReadsTmxAndPoDirectly() {
     Cli.Result r = Cli.run("train", "--train", TMX, "--dev", PO, "--source-lang", "en", "--target-lang", "it",
         "--hidden", "8", "--embedding", "8", "--steps", "2", "--batch-size", "4", "--set", "training.evalEvery=2",
