@@ -75,8 +75,14 @@ public final class Hostile {
   /** Parses an input of {@code inputBytes} bytes with {@code parser}; see the class comment. */
   public static <T> Outcome<T> parse(long inputBytes, Class<? extends RuntimeException> typed,
                                      java.util.concurrent.Callable<T> parser) {
+    return parse(inputBytes, TIME_LIMIT, typed, parser);
+  }
+
+  /** As {@link #parse(long, Class, java.util.concurrent.Callable)}, with another time limit. */
+  static <T> Outcome<T> parse(long inputBytes, Duration limit, Class<? extends RuntimeException> typed,
+                              java.util.concurrent.Callable<T> parser) {
     long budget = BASE_ALLOCATION + ALLOCATION_PER_BYTE * inputBytes;
-    return assertTimeoutPreemptively(TIME_LIMIT, () -> {
+    return assertTimeoutPreemptively(limit, () -> {
       long before = allocatedBytes();
       Outcome<T> outcome;
       try {
@@ -95,7 +101,7 @@ public final class Hostile {
         fail("allocated " + used + " bytes for a " + inputBytes + "-byte input (budget " + budget + ")");
       }
       return outcome;
-    }, () -> "no result within " + TIME_LIMIT.toSeconds() + " s: an endless loop?");
+    }, () -> "no result within " + limit.toMillis() + " ms: an endless loop?");
   }
 
   private static long allocatedBytes() {

@@ -94,13 +94,17 @@ class ExperimentConfigFuzzTest {
   }
 
   @Example
-  void invalidUtf8IsAConfigErrorAndAByteOrderMarkIsAccepted() throws Exception {
+  void invalidUtf8AndEmptyFilesAreConfigErrorsAndAByteOrderMarkIsAccepted() throws Exception {
     Path bad = Files.write(Files.createTempFile("bad", ".json"), new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', '}'});
     ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.load(bad));
     assertEquals("config file " + bad + " is not valid UTF-8", e.getMessage());
     Path bom = Files.writeString(Files.createTempFile("bom", ".json"), "\uFEFF{\"training\": {\"steps\": 7}}\r\n");
     assertEquals(7, ExperimentConfig.load(bom).integer("training.steps"));
+    Path empty = Files.write(Files.createTempFile("empty", ".json"), new byte[0]);
+    assertEquals("config file " + empty + " must hold a JSON object",
+        assertThrows(ConfigException.class, () -> ExperimentConfig.load(empty)).getMessage());
     Files.delete(bad);
     Files.delete(bom);
+    Files.delete(empty);
   }
 }

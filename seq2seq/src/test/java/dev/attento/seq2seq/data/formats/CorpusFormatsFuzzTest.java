@@ -72,7 +72,7 @@ class CorpusFormatsFuzzTest {
     return Mutations.randomBytes(600);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void randomBytesInAnyFormat(@ForAll("random") byte[] content) {
     check(content, f -> CorpusFormat.readDetected(f, OPTIONS));
     for (CorpusFormat format : new CorpusFormat[] {CorpusFormat.TMX, CorpusFormat.PO, CorpusFormat.MO}) {
@@ -115,7 +115,7 @@ class CorpusFormatsFuzzTest {
     return Mutations.of(fixture("sample.po"), PO_TOKENS);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void damagedPo(@ForAll("po") byte[] content) {
     check(content, f -> CorpusFormat.PO.read(f, OPTIONS));
     check(content, f -> CorpusFormat.PO.read(f, new ReadOptions(true, null, null, true)));

@@ -119,6 +119,15 @@ class PoReaderTest {
   }
 
   @Test
+  void aMessageOfManyLinesIsCappedAsAWhole() throws Exception {
+    String part = "\"" + "x".repeat(PoReader.MAX_MESSAGE_CHARS / 3 + 1) + "\"\n";
+    Path f = po("msgid \"\"\n" + part.repeat(3) + "msgstr \"long\"\n\nmsgid \"short\"\nmsgstr \"corto\"\n");
+    Corpus c = read(f);
+    assertEquals(List.of(new SentencePair("short", "corto")), c.pairs());
+    assertEquals(List.of(f + ":1: message longer than 1048576 characters"), c.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void stringsFollowGettextEscapes() throws Exception {
     assertEquals("a\nb\tc\rd\u0007e\bf\fg\u000Bh\"i\\j", PoStrings.parse(
         "\"a\\nb\\tc\\rd\\ae\\bf\\fg\\vh\\\"i\\\\j\"", StandardCharsets.UTF_8));
