@@ -67,17 +67,10 @@ public final class TmxReader {
     try (XmlInput input = XmlInput.open(file)) {
       XMLStreamReader xml = null;
       try {
-        xml = factory().createXMLStreamReader(input);
+        xml = open(input);
         new Units(file, xml, corpus).readAll();
       } catch (XMLStreamException e) {
         throw malformed(file, e, input);
-      } catch (CorpusException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // the JDK parser has bugs of its own, e.g. MissingResourceException for a NUL in a DTD
-        Location at = xml == null ? null : xml.getLocation();
-        throw new CorpusException(file + (at == null ? "" : ":" + at.getLineNumber() + ":" + at.getColumnNumber())
-            + ": malformed XML (" + e.getClass().getSimpleName() + " in the XML parser)");
       } finally {
         if (xml != null) {
           xml.close();
@@ -92,12 +85,24 @@ public final class TmxReader {
   }
 
   /** The JDK's own StAX parser (not whichever is on the class path), without DTDs or external entities. */
-  private static XMLInputFactory factory() {
+  private static XMLStreamReader open(XmlInput input) throws XMLStreamException {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    return f;
+    try {
+      return f.createXMLStreamReader(input); // reads the prolog
+    } catch (RuntimeException e) {
+      throw parserFailure(e, null);
+    }
+  }
+
+  /**
+   * The JDK parser's own runtime failures, such as the MissingResourceException it throws for
+   * a NUL in a DTD, as the parse errors they stand for.
+   */
+  private static XMLStreamException parserFailure(RuntimeException e, Location at) {
+    return new XMLStreamException("the XML parser failed (" + e.getClass().getSimpleName() + ")", at, e);
   }
 
   private static CorpusException malformed(Path file, XMLStreamException e, XmlInput input) {
@@ -135,7 +140,7 @@ public final class TmxReader {
     void readAll() throws XMLStreamException {
       requireTmxRoot();
       while (xml.hasNext() && !(surveying() && unitsSeen >= SURVEY_UNITS)) {
-        switch (xml.next()) {
+        switch (next()) {
           case XMLStreamConstants.START_ELEMENT -> start(xml.getLocalName());
           case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -153,12 +158,20 @@ public final class TmxReader {
       }
     }
 
+    private int next() throws XMLStreamException {
+      try {
+        return xml.next();
+      } catch (RuntimeException e) {
+        throw parserFailure(e, xml.getLocation());
+      }
+    }
+
     private boolean surveying() {
       return source == null || target == null;
     }
 
     private void requireTmxRoot() throws XMLStreamException {
-      while (xml.hasNext() && xml.next() != XMLStreamConstants.START_ELEMENT) {
+      while (xml.hasNext() && next() != XMLStreamConstants.START_ELEMENT) {
         // prolog: declaration, comments, a DOCTYPE that is not processed
       }
       if (!xml.isStartElement() || !xml.getLocalName().equals("tmx")) {

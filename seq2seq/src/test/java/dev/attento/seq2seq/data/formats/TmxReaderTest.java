@@ -105,6 +105,14 @@ class TmxReaderTest {
   }
 
   @Test
+  void theXmlParsersOwnFailuresAreMalformedXml() throws Exception {
+    // found by the fuzzer: the JDK's parser throws MissingResourceException for a NUL in a DTD
+    Path f = Files.writeString(dir.resolve("nul.tmx"), "<!DOCTYPE x [\u0000]><tmx/>");
+    CorpusException e = assertThrows(CorpusException.class, () -> read(f, "en", "it"));
+    assertEquals(f + ":1:14: malformed XML: the XML parser failed (MissingResourceException)", e.getMessage());
+  }
+
+  @Test
   void unitsWithoutALanguageOrWithAnOverlongSegmentAreProblems() throws Exception {
     String big = "x".repeat(TmxReader.MAX_SEGMENT_CHARS + 1);
     Path f = tmx("<tu><tuv><seg>no language</seg></tuv><tuv xml:lang=\"it\"><seg>x</seg></tuv></tu>\n"
