@@ -72,12 +72,13 @@ class CorpusFormatsFuzzTest {
     return Mutations.randomBytes(600);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void randomBytesInAnyFormat(@ForAll("random") byte[] content) {
     check(content, f -> CorpusFormat.readDetected(f, OPTIONS));
-    for (CorpusFormat format : new CorpusFormat[] {CorpusFormat.TMX, CorpusFormat.PO, CorpusFormat.MO}) {
+    for (CorpusFormat format : new CorpusFormat[] {CorpusFormat.TSV, CorpusFormat.TMX, CorpusFormat.PO, CorpusFormat.MO}) {
       check(content, f -> format.read(f, OPTIONS));
     }
+    check(content, f -> new CorpusReader(false).readAligned(f, f));
   }
 
   @Provide
