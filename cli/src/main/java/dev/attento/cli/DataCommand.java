@@ -2,29 +2,29 @@ package dev.attento.cli;
 
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusProblem;
-import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.data.TsvWriter;
+import dev.attento.seq2seq.data.formats.CorpusFormat;
 import dev.attento.seq2seq.tasks.ToyTask;
 import dev.attento.seq2seq.tasks.ToyTasks;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attento data tasks|generate|stats}: toy tasks and corpus statistics. */
+/** {@code attento data tasks|generate|stats|import}: toy tasks, corpus statistics and conversion. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-    description = "Toy tasks and corpora: list tasks, generate a corpus, show statistics.",
-    subcommands = {DataCommand.Tasks.class, DataCommand.Generate.class, DataCommand.Stats.class})
+    description = "Toy tasks and corpora: list tasks, generate a corpus, show statistics, import real corpora.",
+    subcommands = {DataCommand.Tasks.class, DataCommand.Generate.class, DataCommand.Stats.class, ImportCommand.class})
 final class DataCommand implements Runnable {
 
   @Spec
@@ -33,6 +33,16 @@ final class DataCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The first ten problems of a corpus and how many more there are. */
+  static void printProblems(PrintWriter out, List<CorpusProblem> problems) {
+    for (CorpusProblem p : problems.subList(0, Math.min(10, problems.size()))) {
+      out.println("malformed: " + p);
+    }
+    if (problems.size() > 10) {
+      out.println("... and " + (problems.size() - 10) + " more malformed lines");
+    }
   }
 
   @Command(name = "tasks", mixinStandardHelpOptions = true, description = "List the built-in toy tasks.")
@@ -72,21 +82,20 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      List<String> lines = new ArrayList<>();
-      for (SentencePair p : ToyTasks.byName(task).generate(count, seed)) {
-        lines.add(p.source() + "\t" + p.target());
-      }
-      Files.write(out, lines, StandardCharsets.UTF_8);
+      TsvWriter.write(out, ToyTasks.byName(task).generate(count, seed));
       spec.commandLine().getOut().println("wrote " + count + " pairs of " + task + " to " + out);
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  @Command(name = "stats", mixinStandardHelpOptions = true, description = "Statistics of a TSV corpus.")
+  @Command(name = "stats", mixinStandardHelpOptions = true, description = "Statistics of a corpus (TSV, TMX, .po or .mo).")
   static final class Stats implements Callable<Integer> {
-    @Parameters(paramLabel = "TSV", description = "Corpus (source<TAB>target).")
+    @Parameters(paramLabel = "FILE", description = "Corpus, its format detected from its content.")
     Path file;
+
+    @Mixin
+    LanguageOptions languages = new LanguageOptions();
 
     @Option(names = "--tokenizer", defaultValue = "word", description = "Tokenizer for lengths and vocabularies (default: ${DEFAULT-VALUE}).")
     String tokenizer;
@@ -97,7 +106,7 @@ final class DataCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Corpus c = new CorpusReader(false).readTsv(file);
+      Corpus c = CorpusFormat.readDetected(file, languages.readOptions(false, false));
       var tok = TokenizerSpec.parse(tokenizer).create();
       List<List<String>> src = new ArrayList<>();
       List<List<String>> tgt = new ArrayList<>();
@@ -110,12 +119,7 @@ final class DataCommand implements Runnable {
           Vocabulary.build(src, 1, Integer.MAX_VALUE).size() - 4, Vocabulary.build(tgt, 1, Integer.MAX_VALUE).size() - 4);
       histogram(out, "source length", src);
       histogram(out, "target length", tgt);
-      for (CorpusProblem p : c.problems().subList(0, Math.min(10, c.problems().size()))) {
-        out.println("malformed: " + p);
-      }
-      if (c.problems().size() > 10) {
-        out.println("... and " + (c.problems().size() - 10) + " more malformed lines");
-      }
+      printProblems(out, c.problems());
       out.flush();
       return 0;
     }

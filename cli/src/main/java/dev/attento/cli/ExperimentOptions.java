@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,11 +25,15 @@ final class ExperimentOptions {
   @Option(names = "--task", description = "Toy task: numbers (default), dates, reverse, copy, sort.")
   String task;
 
-  @Option(names = "--train", paramLabel = "TSV", description = "Training corpus (source<TAB>target).")
+  @Option(names = "--train", paramLabel = "FILE", description = "Training corpus: TSV (source<TAB>target), TMX, .po or .mo, "
+      + "detected from its content.")
   Path train;
 
-  @Option(names = "--dev", paramLabel = "TSV", description = "Held-out corpus for evaluation.")
+  @Option(names = "--dev", paramLabel = "FILE", description = "Held-out corpus for evaluation (same formats).")
   Path dev;
+
+  @Mixin
+  LanguageOptions languages = new LanguageOptions();
 
   @Option(names = "--source-tokenizer", description = "char or word[:lowercase,fold,elision].")
   String sourceTokenizer;
@@ -106,6 +111,8 @@ final class ExperimentOptions {
     if (dev != null) {
       c.set("data.dev", quote(dev.toString()));
     }
+    put(c, "data.sourceLanguage", languages.source);
+    put(c, "data.targetLanguage", languages.target);
     put(c, "data.sourceTokenizer", sourceTokenizer);
     put(c, "data.targetTokenizer", targetTokenizer);
     put(c, "data.trainSize", trainSize);

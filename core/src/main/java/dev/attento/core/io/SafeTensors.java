@@ -209,18 +209,18 @@ public final class SafeTensors {
     long elements = 1;
     for (int i = 0; i < shape.length; i++) {
       JsonNode d = shapeNode.get(i);
-      if (!d.isIntegralNumber() || d.asLong() < 0 || d.asLong() > Integer.MAX_VALUE) {
+      if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 0) { // asLong() would truncate 2^64+1 to 1
         throw fail(file, name, "shape " + shapeNode + " must hold non-negative integers");
       }
       shape[i] = d.asInt();
-      elements = Math.multiplyExact(elements, shape[i]);
-    }
-    if (elements > Integer.MAX_VALUE) {
-      throw fail(file, name, "shape " + shapeNode + " has too many elements for one tensor");
+      elements *= shape[i]; // both factors < 2^31: no overflow before the check
+      if (elements > Integer.MAX_VALUE) {
+        throw fail(file, name, "shape " + shapeNode + " has too many elements for one tensor");
+      }
     }
     JsonNode off = n.get("data_offsets");
-    if (off == null || !off.isArray() || off.size() != 2 || !off.get(0).isIntegralNumber()
-        || !off.get(1).isIntegralNumber() || off.get(0).asLong() < 0 || off.get(0).asLong() > off.get(1).asLong()) {
+    if (off == null || !off.isArray() || off.size() != 2 || !isLong(off.get(0)) || !isLong(off.get(1))
+        || off.get(0).asLong() < 0 || off.get(0).asLong() > off.get(1).asLong()) {
       throw fail(file, name, "data_offsets " + off + " must be [begin, end] with 0 <= begin <= end");
     }
     long begin = off.get(0).asLong();
@@ -230,6 +230,10 @@ public final class SafeTensors {
           + " bytes but data_offsets span " + (end - begin));
     }
     return new Entry(name, dtype, shape, begin, end);
+  }
+
+  private static boolean isLong(JsonNode n) {
+    return n.isIntegralNumber() && n.canConvertToLong();
   }
 
   /** Offsets must tile the data buffer exactly: in range, no overlap, no hole. */

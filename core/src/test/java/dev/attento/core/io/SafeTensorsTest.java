@@ -133,6 +133,19 @@ class SafeTensorsTest {
   }
 
   @Test
+  void rejectsNumbersBeyondTheirRangeInsteadOfOverflowing() throws Exception {
+    // found by reasoning over the fuzzer's targets: a product of three valid dimensions overflows
+    // a long (multiplyExact threw ArithmeticException), and integers beyond 64 bits were
+    // silently truncated by JsonNode.asLong()
+    assertRejected(raw("product.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2147483647],"
+        + "\"data_offsets\":[0,4]}}", floats(1)), "too many elements");
+    assertRejected(raw("big.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[18446744073709551617],"
+        + "\"data_offsets\":[0,4]}}", floats(1)), "must hold non-negative integers");
+    assertRejected(raw("offset.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],"
+        + "\"data_offsets\":[18446744073709551616,18446744073709551620]}}", floats(1)), "data_offsets");
+  }
+
+  @Test
   void rejectsOffsetsOutOfRange() throws Exception {
     assertRejected(raw("range.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}",
         floats(1)), "tensor 'w'", "run past");

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,18 +47,24 @@ public final class ExperimentConfig {
   public static ExperimentConfig load(Path file) {
     String text;
     try {
-      text = Files.readString(file);
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     } catch (NoSuchFileException e) {
       throw new ConfigException("config file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new ConfigException("config file " + file + " is not valid UTF-8");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    if (text.startsWith("\uFEFF")) { // editors on Windows write a byte-order mark
+      text = text.substring(1);
     }
     JsonNode node;
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
+      // limits such as the nesting depth are reported without a location
       throw new ConfigException("config file " + file + " is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ")");
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
     if (node == null || !node.isObject()) {
       throw new ConfigException("config file " + file + " must hold a JSON object");

@@ -5,13 +5,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pairs read from a corpus and an account of what was skipped.
+ * The pairs read from a corpus and an account of what was left out. Malformed input (a line
+ * without a tab, an unterminated string) is a {@linkplain CorpusProblem problem} with its
+ * place in the file; well-formed entries that are simply not usable as training pairs (an
+ * untranslated or fuzzy gettext message, a TMX unit without the target language) are
+ * {@code ignored} and only counted, because listing thousands of them helps nobody.
  *
  * @param pairs the usable pairs, in file order
- * @param problems every skipped line with its reason
+ * @param problems every skipped malformed line or entry with its reason
  * @param blankLines blank lines skipped silently
+ * @param ignored well-formed entries left out, counted by reason (sorted by reason)
  */
-public record Corpus(List<SentencePair> pairs, List<CorpusProblem> problems, long blankLines) {
+public record Corpus(List<SentencePair> pairs, List<CorpusProblem> problems, long blankLines, Map<String, Long> ignored) {
+
+  /** A corpus; the lists and map are copied. */
+  public Corpus {
+    pairs = List.copyOf(pairs);
+    problems = List.copyOf(problems);
+    ignored = new TreeMap<>(ignored);
+  }
+
+  /** A corpus in which nothing well-formed was ignored (TSV, aligned files). */
+  public Corpus(List<SentencePair> pairs, List<CorpusProblem> problems, long blankLines) {
+    this(pairs, problems, blankLines, Map.of());
+  }
 
   /** Skipped lines counted by reason. */
   public Map<String, Integer> problemCounts() {
@@ -28,6 +45,10 @@ public record Corpus(List<SentencePair> pairs, List<CorpusProblem> problems, lon
     }
     if (blankLines > 0) {
       sb.append("; ").append(blankLines).append(" blank line(s)");
+    }
+    if (!ignored.isEmpty()) {
+      sb.append("; ignored ").append(ignored.values().stream().mapToLong(Long::longValue).sum())
+          .append(" entries ").append(ignored);
     }
     return sb.toString();
   }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads parallel corpora: a TSV file ({@code source<TAB>target[<TAB>anything]}) or two aligned
@@ -24,43 +22,35 @@ public final class CorpusReader {
 
   /** Reads a TSV corpus. */
   public Corpus readTsv(Path file) {
-    List<SentencePair> pairs = new ArrayList<>();
-    List<CorpusProblem> problems = new ArrayList<>();
-    long blank = 0;
+    CorpusBuilder corpus = new CorpusBuilder(file, strict);
     try (LineReader lines = new LineReader(file)) {
       for (LineReader.Line l; (l = lines.next()) != null; ) {
         if (l.problem() != null) {
-          report(problems, new CorpusProblem(file, l.number(), l.problem()));
+          corpus.problem(l.number(), l.problem());
           continue;
         }
         if (l.text().isBlank()) {
-          blank++;
+          corpus.blank();
           continue;
         }
-        String[] cols = l.text().split("\t", -1);
+        String[] cols = l.text().split("\t", 3);
         if (cols.length < 2) {
-          report(problems, new CorpusProblem(file, l.number(), "missing tab between source and target"));
-        } else if (cols[0].isBlank()) {
-          report(problems, new CorpusProblem(file, l.number(), "empty source"));
-        } else if (cols[1].isBlank()) {
-          report(problems, new CorpusProblem(file, l.number(), "empty target"));
+          corpus.problem(l.number(), "missing tab between source and target");
         } else {
-          pairs.add(new SentencePair(cols[0].strip(), cols[1].strip()));
+          addOrReport(corpus, file, file, l.number(), cols[0], cols[1]);
         }
       }
     } catch (NoSuchFileException e) {
-      throw new CorpusException(file + ": no such file");
+      throw noSuchFile(file);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
-    return new Corpus(List.copyOf(pairs), List.copyOf(problems), blank);
+    return corpus.build();
   }
 
   /** Reads two aligned files: line i of {@code sourceFile} translates to line i of {@code targetFile}. */
   public Corpus readAligned(Path sourceFile, Path targetFile) {
-    List<SentencePair> pairs = new ArrayList<>();
-    List<CorpusProblem> problems = new ArrayList<>();
-    long blank = 0;
+    CorpusBuilder corpus = new CorpusBuilder(sourceFile, strict);
     try (LineReader src = new LineReader(sourceFile); LineReader tgt = new LineReader(targetFile)) {
       while (true) {
         LineReader.Line s = src.next();
@@ -71,36 +61,43 @@ public final class CorpusReader {
         if (s == null || t == null) {
           Path shorter = s == null ? sourceFile : targetFile;
           long line = (s == null ? t : s).number();
-          report(problems, new CorpusProblem(shorter, line, "file ends early: the aligned files have different line counts"));
+          corpus.problem(new CorpusProblem(shorter, line, "file ends early: the aligned files have different line counts"));
           break;
         }
         if (s.problem() != null || t.problem() != null) {
-          report(problems, s.problem() != null ? new CorpusProblem(sourceFile, s.number(), s.problem())
+          corpus.problem(s.problem() != null ? new CorpusProblem(sourceFile, s.number(), s.problem())
               : new CorpusProblem(targetFile, t.number(), t.problem()));
           continue;
         }
         if (s.text().isBlank() && t.text().isBlank()) {
-          blank++;
-        } else if (s.text().isBlank()) {
-          report(problems, new CorpusProblem(sourceFile, s.number(), "empty source"));
-        } else if (t.text().isBlank()) {
-          report(problems, new CorpusProblem(targetFile, t.number(), "empty target"));
+          corpus.blank();
         } else {
-          pairs.add(new SentencePair(s.text().strip(), t.text().strip()));
+          addOrReport(corpus, sourceFile, targetFile, s.number(), s.text(), t.text());
         }
       }
     } catch (NoSuchFileException e) {
-      throw new CorpusException(e.getFile() + ": no such file");
+      throw noSuchFile(Path.of(e.getFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
-    return new Corpus(List.copyOf(pairs), List.copyOf(problems), blank);
+    return corpus.build();
   }
 
-  private void report(List<CorpusProblem> problems, CorpusProblem p) {
-    if (strict) {
-      throw new CorpusException(p.toString());
+  private static void addOrReport(CorpusBuilder corpus, Path sourceFile, Path targetFile, long line, String source,
+                                  String target) {
+    String s = Segments.oneLine(source);
+    String t = Segments.oneLine(target);
+    if (s.isEmpty()) {
+      corpus.problem(new CorpusProblem(sourceFile, line, "empty source"));
+    } else if (t.isEmpty()) {
+      corpus.problem(new CorpusProblem(targetFile, line, "empty target"));
+    } else {
+      corpus.add(s, t);
     }
-    problems.add(p);
+  }
+
+  /** The error for a missing corpus file, as every reader words it. */
+  public static CorpusException noSuchFile(Path file) {
+    return new CorpusException(file + ": no such file");
   }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,30 +17,47 @@ import java.nio.file.Path;
  * invalid byte sequence is reported on its own line instead of silently becoming U+FFFD or
  * failing the whole file. Handles a leading BOM, LF and CRLF line ends, and caps line length
  * so a file without newlines cannot exhaust memory.
+ *
+ * <p>Formats that declare their encoding inside the file (a gettext catalogue's header) switch
+ * the decoder with {@link #charset} once they have read the declaration.
  */
-final class LineReader implements AutoCloseable {
+public final class LineReader implements AutoCloseable {
 
   /** Lines longer than this (in bytes) are reported, not loaded. */
-  static final int MAX_LINE_BYTES = 1 << 20;
+  public static final int MAX_LINE_BYTES = 1 << 20;
 
-  /** One line: its number, text (null if undecodable or too long) and the reason if so. */
-  record Line(long number, String text, String problem) {}
+  /**
+   * One line.
+   *
+   * @param number 1-based line number
+   * @param text the decoded line without its line end, or null if undecodable or too long
+   * @param problem why {@code text} is null, or null
+   */
+  public record Line(long number, String text, String problem) {}
 
   private final InputStream in;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  private CharsetDecoder decoder = Segments.strictDecoder(StandardCharsets.UTF_8);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private long number;
-  private boolean first = true;
+  private boolean tooLong;
 
-  LineReader(Path file) throws IOException {
+  /** Opens a file; decoding starts as UTF-8. */
+  public LineReader(Path file) throws IOException {
     this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
   }
 
+  /**
+   * Decodes the following lines in {@code charset}, which must encode the line feed as the
+   * single byte 0x0A (ASCII-compatible: UTF-8, ISO-8859-x, windows-125x, ...).
+   */
+  public void charset(Charset charset) {
+    decoder = Segments.strictDecoder(charset);
+  }
+
   /** The next line, or {@code null} at the end of the file. */
-  Line next() throws IOException {
+  public Line next() throws IOException {
     buffer.reset();
-    boolean tooLong = false;
+    tooLong = false;
     int b;
     boolean any = false;
     while ((b = in.read()) != -1) {
@@ -58,23 +75,34 @@ final class LineReader implements AutoCloseable {
       return null;
     }
     number++;
+    return decode();
+  }
+
+  /**
+   * The line {@link #next} returned last, decoded again in the current {@link #charset}: for
+   * the line that ends an in-file charset declaration, read before the declaration was known.
+   */
+  public Line decodeAgain() {
+    return decode();
+  }
+
+  private Line decode() {
     if (tooLong) {
       return new Line(number, null, "line longer than " + MAX_LINE_BYTES + " bytes");
     }
     byte[] bytes = buffer.toByteArray();
     int start = 0;
     int end = bytes.length;
-    if (first && end >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (number == 1 && end >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
       start = 3;
     }
-    first = false;
     if (end > start && bytes[end - 1] == '\r') {
       end--;
     }
     try {
-      return new Line(number, utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString(), null);
+      return new Line(number, decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString(), null);
     } catch (CharacterCodingException e) {
-      return new Line(number, null, "invalid UTF-8");
+      return new Line(number, null, "invalid " + decoder.charset().name());
     }
   }
 

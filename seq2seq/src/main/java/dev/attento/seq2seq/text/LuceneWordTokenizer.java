@@ -26,7 +26,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class LuceneWordTokenizer implements Tokenizer {
 
-  private static final String PLACEHOLDER = "\\$\\([A-Za-z0-9_]+\\)|%[A-Za-z0-9_]+%?|\\{[A-Za-z0-9_]+\\}";
   private static final String ELIDED = "\\p{L}+['’](?=\\p{L})";
   private static final String WORD = "[\\p{L}\\p{N}]+(?:['’.][\\p{L}\\p{N}]+)*";
   private static final String NUMBER = "\\p{N}+(?:[.,]\\p{N}+)*";
@@ -39,7 +38,7 @@ public final class LuceneWordTokenizer implements Tokenizer {
   public LuceneWordTokenizer(TokenizerSpec spec) {
     this.spec = spec;
     boolean elision = spec.filters().contains("elision");
-    Pattern pattern = Pattern.compile(String.join("|", PLACEHOLDER, NUMBER, elision ? ELIDED : "(?!)", WORD, SYMBOL));
+    Pattern pattern = Pattern.compile(String.join("|", Placeholders.TOKEN, NUMBER, elision ? ELIDED : "(?!)", WORD, SYMBOL));
     boolean lowercase = spec.filters().contains("lowercase");
     boolean fold = spec.filters().contains("fold");
     this.analyzer = new Analyzer() {

@@ -3,9 +3,10 @@ package dev.attento.seq2seq.train;
 import dev.attento.seq2seq.config.ConfigException;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.Corpus;
-import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.data.formats.CorpusFormat;
+import dev.attento.seq2seq.data.formats.ReadOptions;
 import dev.attento.seq2seq.tasks.ToyTask;
 import dev.attento.seq2seq.tasks.ToyTasks;
 import dev.attento.seq2seq.text.Tokenizer;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Turns the {@code data} section of a config into {@link TrainingData}: generates a toy task
- * or reads corpora, tokenizes, drops pairs longer than {@code maxLength} tokens on either
+ * or reads corpora (TSV, TMX, .po or .mo, told apart by their content; TMX sides chosen by
+ * {@code data.sourceLanguage} and {@code data.targetLanguage}), tokenizes, drops pairs longer than {@code maxLength} tokens on either
  * side, and builds vocabularies on the training split only (so dev tokens unseen in training
  * become UNK, as they would for real input).
  */
@@ -33,7 +35,8 @@ public final class DataPreparation {
     String origin;
     String srcTok = c.string("data.sourceTokenizer");
     String tgtTok = c.string("data.targetTokenizer");
-    CorpusReader reader = new CorpusReader(c.flag("data.strict"));
+    ReadOptions read = new ReadOptions(c.flag("data.strict"), c.string("data.sourceLanguage"),
+        c.string("data.targetLanguage"), false);
     if (trainFile == null) {
       ToyTask task = ToyTasks.byName(c.string("data.task"));
       srcTok = srcTok.equals("auto") ? task.sourceTokenizer() : srcTok;
@@ -45,12 +48,12 @@ public final class DataPreparation {
     } else {
       srcTok = srcTok.equals("auto") ? "word" : srcTok;
       tgtTok = tgtTok.equals("auto") ? "word" : tgtTok;
-      Corpus trainCorpus = reader.readTsv(Path.of(trainFile));
+      Corpus trainCorpus = CorpusFormat.readDetected(Path.of(trainFile), read);
       String devFile = c.string("data.dev");
       if (devFile == null) {
-        throw new ConfigException("data.dev is required with data.train (a held-out TSV corpus)");
+        throw new ConfigException("data.dev is required with data.train (a held-out corpus)");
       }
-      Corpus devCorpus = reader.readTsv(Path.of(devFile));
+      Corpus devCorpus = CorpusFormat.readDetected(Path.of(devFile), read);
       train = trainCorpus.pairs();
       dev = devCorpus.pairs();
       origin = trainFile + ": " + trainCorpus.summary() + "; " + devFile + ": " + devCorpus.summary();
