@@ -62,6 +62,9 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--solved", defaultValue = "0.01", description = "Held-out MSE that counts as solved (default: ${DEFAULT-VALUE}).")
   double solved;
 
+  @Option(names = "--stop-when-solved", description = "Stop a run at the first evaluation with MSE <= --solved.")
+  boolean stopWhenSolved;
+
   @Option(names = "--chart", paramLabel = "PNG", description = "Also draw the held-out MSE curves to this file.")
   Path chart;
 
@@ -88,19 +91,20 @@ final class LearnCommand implements Callable<Integer> {
       CellSetting setting = CellSetting.parse(s);
       for (long seed : seeds) {
         LongRangeLearning.Settings run = new LongRangeLearning.Settings(length, hidden, batch, steps, lr, clip, evalEvery,
-            evalSize, seed);
+            evalSize, stopWhenSolved ? solved : 0, seed);
         results.add(LongRangeLearning.train(registry, setting.cell(), setting.options(), run, progress));
       }
     }
     out.printf(Locale.ROOT, "adding problem, T = %d, hidden %d, batch %d, %d steps of Adam %s, clip %s; "
         + "held-out MSE on %d sequences; always answering 1 scores %.3f%n", length, hidden, batch, steps, lr, clip,
         evalSize, AddingProblem.BASELINE_MSE);
-    out.printf(Locale.ROOT, "%-40s %6s %10s %11s %12s %9s%n", "setting", "seed", "MSE", "/ baseline",
+    out.printf(Locale.ROOT, "%-40s %6s %7s %10s %11s %12s %9s%n", "setting", "seed", "steps", "MSE", "/ baseline",
         "MSE<=" + solved + " at", "time");
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (LongRangeLearning.Result r : results) {
       int at = r.firstStepBelow(solved);
-      out.printf(Locale.ROOT, "%-40s %6d %10.4f %11.3f %12s %8.1fs%n", r.label(), r.settings().seed(), r.finalMse(),
+      out.printf(Locale.ROOT, "%-40s %6d %7d %10.4f %11.3f %12s %8.1fs%n", r.label(), r.settings().seed(),
+          r.stepsTaken(), r.finalMse(),
           r.relativeMse(), at < 0 ? "never" : "step " + at, r.millis() / 1000.0);
       series.put(r.label() + " seed " + r.settings().seed(), curve(r));
     }

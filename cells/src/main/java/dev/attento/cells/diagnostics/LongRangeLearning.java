@@ -46,19 +46,21 @@ public final class LongRangeLearning {
    * @param clip global gradient-norm threshold (0: no clipping)
    * @param evalEvery steps between held-out evaluations (the last step is always evaluated)
    * @param evalSize held-out sequences
+   * @param stopBelow stop as soon as a held-out evaluation scores at most this MSE (0: train all steps); the
+   *     steps it takes are the measure of interest, and the remaining budget would only polish
    * @param seed seed of weights and data
    */
   public record Settings(int length, int hidden, int batch, int steps, double learningRate, double clip, int evalEvery,
-                         int evalSize, long seed) {
+                         int evalSize, double stopBelow, long seed) {
 
     public Settings {
       if (length < 2 || hidden <= 0 || batch <= 0 || steps <= 0 || evalEvery <= 0 || evalSize <= 0) {
         throw new IllegalArgumentException("adding problem: length must be at least 2 and hidden, batch, steps, "
             + "evalEvery and evalSize positive; got " + this);
       }
-      if (!(learningRate > 0) || clip < 0) {
-        throw new IllegalArgumentException("adding problem: the learning rate must be positive and clip at least 0, "
-            + "got " + learningRate + " and " + clip);
+      if (!(learningRate > 0) || clip < 0 || stopBelow < 0) {
+        throw new IllegalArgumentException("adding problem: the learning rate must be positive, clip and stopBelow "
+            + "at least 0; got " + this);
       }
     }
   }
@@ -76,7 +78,7 @@ public final class LongRangeLearning {
    *
    * @param label cell and options, e.g. {@code rnn activation=tanh}
    * @param settings what was run
-   * @param curve held-out error over training, in step order, the last one after the final step
+   * @param curve held-out error over training, in step order, the last one after the final step taken
    * @param millis wall-clock time of the run (not reproducible, unlike everything else)
    */
   public record Result(String label, Settings settings, List<Checkpoint> curve, long millis) {
@@ -85,9 +87,14 @@ public final class LongRangeLearning {
       curve = List.copyOf(curve);
     }
 
-    /** Held-out mean squared error after the last step. */
+    /** Held-out mean squared error after the last step taken. */
     public double finalMse() {
       return curve.get(curve.size() - 1).mse();
+    }
+
+    /** Optimiser steps taken (fewer than the budget if the run stopped early). */
+    public int stepsTaken() {
+      return curve.get(curve.size() - 1).step();
     }
 
     /** {@link #finalMse()} as a fraction of {@link AddingProblem#BASELINE_MSE}: 1 is chance. */
@@ -152,7 +159,7 @@ public final class LongRangeLearning {
         if (listener != null) {
           listener.evaluated(label, c);
         }
-        if (diverged) {
+        if (diverged || c.mse() <= settings.stopBelow()) {
           break;
         }
       }
