@@ -12,12 +12,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>We use the later form of Le et al. (2015) and Arjovsky et al. (2016) rather than the
  * original's (values in [-1, 1], target {@code 0.5 + (x1 + x2) / 4}): one marker in the first
- * half of the sequence, the other in the second half, and the plain sum as the target. The first marked value must be kept, unchanged by the up to T - 1 distracting
- * values after it, until the end. A network that remembers nothing does best by always
- * answering the mean, 1, and scores the variance of a sum of two independent U(0, 1)
- * values, 2/12 ≈ 0.167 ({@link #BASELINE_MSE}). Remembering only the second, nearer value
- * halves that (1/12 ≈ 0.083), so a mean squared error well below 0.083 means the first value
- * was carried across at least half the sequence.
+ * half of the sequence, the other in the second half, and the plain sum as the target. The
+ * first marked value must be kept, unchanged by the up to T - 1 distracting values after it,
+ * until the end. A network that remembers nothing does best by always answering the mean, 1,
+ * and scores the variance of a sum of two independent U(0, 1) values, 2/12 ≈ 0.167
+ * ({@link #BASELINE_MSE}). Remembering only the second, nearer value halves that (1/12 ≈
+ * 0.083), so a mean squared error well below 0.083 means the first value was carried across
+ * at least half the sequence.
  */
 public final class AddingProblem {
 

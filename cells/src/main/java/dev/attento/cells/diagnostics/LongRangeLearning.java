@@ -92,6 +92,15 @@ public final class LongRangeLearning {
       return curve.get(curve.size() - 1).mse();
     }
 
+    /**
+     * The lowest held-out error seen during training: with a learning rate that suits the gated
+     * cells a plain RNN's final error wanders around the baseline, and this shows whether it
+     * ever got below it.
+     */
+    public double bestMse() {
+      return curve.stream().mapToDouble(Checkpoint::mse).min().orElse(Double.NaN);
+    }
+
     /** Optimiser steps taken (fewer than the budget if the run stopped early). */
     public int stepsTaken() {
       return curve.get(curve.size() - 1).step();
