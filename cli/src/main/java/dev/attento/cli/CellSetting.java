@@ -2,6 +2,7 @@ package dev.attento.cli;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Map;
  * @param options its options, in the order given
  */
 record CellSetting(String cell, Map<String, String> options) {
+
+  /** Parses each non-blank setting, in order. */
+  static List<CellSetting> parseAll(List<String> settings) {
+    return settings.stream().filter(s -> !s.isBlank()).map(CellSetting::parse).toList();
+  }
 
   /** Parses one setting. */
   static CellSetting parse(String setting) {

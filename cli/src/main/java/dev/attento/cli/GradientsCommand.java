@@ -57,11 +57,7 @@ final class GradientsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CellRegistry registry = plugins.registry();
     List<GradientFlow.Curve> curves = new ArrayList<>();
-    for (String s : settings) {
-      if (s.isBlank()) {
-        continue;
-      }
-      CellSetting setting = CellSetting.parse(s);
+    for (CellSetting setting : CellSetting.parseAll(settings)) {
       curves.add(GradientFlow.measure(registry, setting.cell(), setting.options(), length, hidden, batch, clip, seed));
     }
     out.printf(Locale.ROOT, "T = %d, hidden %d, batch %d; L depends on the last step only%n", length, hidden, batch);

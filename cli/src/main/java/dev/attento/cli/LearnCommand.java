@@ -47,19 +47,23 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--clip", defaultValue = "1.0", description = "Gradient-norm clipping, 0 for none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clip", defaultValue = "1.0",
+      description = "Gradient-norm clipping, 0 for none (default: ${DEFAULT-VALUE}).")
   double clip;
 
-  @Option(names = "--eval-every", defaultValue = "100", description = "Steps between held-out evaluations (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--eval-every", defaultValue = "100",
+      description = "Steps between held-out evaluations (default: ${DEFAULT-VALUE}).")
   int evalEvery;
 
   @Option(names = "--eval-size", defaultValue = "512", description = "Held-out sequences (default: ${DEFAULT-VALUE}).")
   int evalSize;
 
-  @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds, comma-separated; each cell is trained once per seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", split = ",", defaultValue = "1",
+      description = "Seeds, comma-separated; each cell is trained once per seed (default: ${DEFAULT-VALUE}).")
   List<Long> seeds;
 
-  @Option(names = "--solved", defaultValue = "0.01", description = "Held-out MSE that counts as solved (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--solved", defaultValue = "0.01",
+      description = "Held-out MSE that counts as solved (default: ${DEFAULT-VALUE}).")
   double solved;
 
   @Option(names = "--stop-when-solved", description = "Stop a run at the first evaluation with MSE <= --solved.")
@@ -84,27 +88,24 @@ final class LearnCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "  %s: step %d, held-out MSE %.4f%n", label, c.step(), c.mse());
       err.flush();
     };
-    for (String s : settings) {
-      if (s.isBlank()) {
-        continue;
-      }
-      CellSetting setting = CellSetting.parse(s);
+    for (CellSetting setting : CellSetting.parseAll(settings)) {
       for (long seed : seeds) {
-        LongRangeLearning.Settings run = new LongRangeLearning.Settings(length, hidden, batch, steps, lr, clip, evalEvery,
-            evalSize, stopWhenSolved ? solved : 0, seed);
+        LongRangeLearning.Settings run = new LongRangeLearning.Settings(length, hidden, batch, steps, lr, clip,
+            evalEvery, evalSize, stopWhenSolved ? solved : 0, seed);
         results.add(LongRangeLearning.train(registry, setting.cell(), setting.options(), run, progress));
       }
     }
     out.printf(Locale.ROOT, "adding problem, T = %d, hidden %d, batch %d, %d steps of Adam %s, clip %s; "
         + "held-out MSE on %d sequences; always answering 1 scores %.3f%n", length, hidden, batch, steps, lr, clip,
         evalSize, AddingProblem.BASELINE_MSE);
-    out.printf(Locale.ROOT, "%-40s %6s %7s %10s %11s %10s %12s %9s%n", "setting", "seed", "steps", "MSE", "/ baseline",
-        "best MSE", "MSE<=" + solved + " at", "time");
+    out.printf(Locale.ROOT, "%-40s %6s %7s %10s %11s %10s %12s %9s%n", "setting", "seed", "steps", "MSE",
+        "/ baseline", "best MSE", "MSE<=" + solved + " at", "time");
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (LongRangeLearning.Result r : results) {
       int at = r.firstStepBelow(solved);
       out.printf(Locale.ROOT, "%-40s %6d %7d %10.4f %11.3f %10.4f %12s %8.1fs%n", r.label(), r.settings().seed(),
-          r.stepsTaken(), r.finalMse(), r.relativeMse(), r.bestMse(), at < 0 ? "never" : "step " + at, r.millis() / 1000.0);
+          r.stepsTaken(), r.finalMse(), r.relativeMse(), r.bestMse(), at < 0 ? "never" : "step " + at,
+          r.millis() / 1000.0);
       series.put(r.label() + " seed " + r.settings().seed(), curve(r));
     }
     if (chart != null) {
@@ -115,8 +116,9 @@ final class LearnCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The curve as chart points; a diverged run's final NaN is left out (a log axis cannot show it). */
   private static double[][] curve(LongRangeLearning.Result r) {
-    List<LongRangeLearning.Checkpoint> c = r.curve();
+    List<LongRangeLearning.Checkpoint> c = r.curve().stream().filter(p -> Double.isFinite(p.mse())).toList();
     double[][] xy = new double[2][c.size()];
     for (int i = 0; i < c.size(); i++) {
       xy[0][i] = c.get(i).step();

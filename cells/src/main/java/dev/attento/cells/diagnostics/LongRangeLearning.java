@@ -13,6 +13,7 @@ import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -55,12 +56,13 @@ public final class LongRangeLearning {
 
     public Settings {
       if (length < 2 || hidden <= 0 || batch <= 0 || steps <= 0 || evalEvery <= 0 || evalSize <= 0) {
-        throw new IllegalArgumentException("adding problem: length must be at least 2 and hidden, batch, steps, "
-            + "evalEvery and evalSize positive; got " + this);
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "adding problem: length must be at least 2 and "
+            + "hidden, batch, steps, evalEvery and evalSize positive; got length %d, hidden %d, batch %d, steps %d, "
+            + "evalEvery %d, evalSize %d", length, hidden, batch, steps, evalEvery, evalSize));
       }
       if (!(learningRate > 0) || clip < 0 || stopBelow < 0) {
-        throw new IllegalArgumentException("adding problem: the learning rate must be positive, clip and stopBelow "
-            + "at least 0; got " + this);
+        throw new IllegalArgumentException("adding problem: the learning rate must be positive and clip and stopBelow "
+            + "at least 0; got learning rate " + learningRate + ", clip " + clip + ", stopBelow " + stopBelow);
       }
     }
   }

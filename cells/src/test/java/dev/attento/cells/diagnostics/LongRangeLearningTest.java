@@ -58,6 +58,16 @@ class LongRangeLearningTest {
   }
 
   @Test
+  void aDivergedRunStopsAndSaysSo() {
+    // A learning rate this absurd overflows the weights within a few steps; the run must stop
+    // with NaN rather than report a score.
+    LongRangeLearning.Settings absurd = new LongRangeLearning.Settings(8, 4, 4, 50, 1e38, 0, 10, 16, 0, 5);
+    LongRangeLearning.Result r = LongRangeLearning.train(CELLS, "rnn", Map.of(), absurd, null);
+    assertTrue(Double.isNaN(r.finalMse()), "final " + r.curve());
+    assertTrue(r.stepsTaken() < 50, "stopped early: " + r.curve());
+  }
+
+  @Test
   void settingsAreChecked() {
     assertThrows(IllegalArgumentException.class,
         () -> new LongRangeLearning.Settings(100, 32, 32, 0, 0.01, 1.0, 100, 256, 0, 1));
