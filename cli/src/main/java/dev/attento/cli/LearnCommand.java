@@ -98,16 +98,18 @@ final class LearnCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "adding problem, T = %d, hidden %d, batch %d, %d steps of Adam %s, clip %s; "
         + "held-out MSE on %d sequences; always answering 1 scores %.3f%n", length, hidden, batch, steps, lr, clip,
         evalSize, AddingProblem.BASELINE_MSE);
-    out.printf(Locale.ROOT, "%-40s %6s %7s %10s %11s %10s %12s %9s%n", "setting", "seed", "steps", "MSE",
-        "/ baseline", "best MSE", "MSE<=" + solved + " at", "time");
+    out.printf(Locale.ROOT, "%-40s %6s %7s %10s %11s %10s %10s %12s %9s%n", "setting", "seed", "steps", "MSE",
+        "/ baseline", "best MSE", "constant", "MSE<=" + solved + " at", "time");
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (LongRangeLearning.Result r : results) {
       int at = r.firstStepBelow(solved);
-      out.printf(Locale.ROOT, "%-40s %6d %7d %10.4f %11.3f %10.4f %12s %8.1fs%n", r.label(), r.settings().seed(),
-          r.stepsTaken(), r.finalMse(), r.relativeMse(), r.bestMse(), at < 0 ? "never" : "step " + at,
-          r.millis() / 1000.0);
+      out.printf(Locale.ROOT, "%-40s %6d %7d %10.4f %11.3f %10.4f %10.4f %12s %8.1fs%n", r.label(),
+          r.settings().seed(), r.stepsTaken(), r.finalMse(), r.relativeMse(), r.bestMse(), r.constantMse(),
+          at < 0 ? "never" : "step " + at, r.millis() / 1000.0);
       series.put(r.label() + " seed " + r.settings().seed(), curve(r));
     }
+    out.println("best MSE: lowest held-out MSE seen; constant: what answering the held-out mean scores on the same "
+        + "sequences (learning nothing)");
     if (chart != null) {
       Charts.lines(chart, "adding problem, T = " + length, "step", "held-out MSE", series, true);
       out.println("chart: " + chart);

@@ -53,6 +53,15 @@ class AddingProblemTest {
   }
 
   @Test
+  void theBestConstantIsTheMeanTarget() {
+    AddingProblem.Batch batch = new AddingProblem(LENGTH).sample(3, Randomness.create(5));
+    float[] y = batch.targets().data();
+    double mean = (y[0] + y[1] + y[2]) / 3.0;
+    double expected = ((y[0] - mean) * (y[0] - mean) + (y[1] - mean) * (y[1] - mean) + (y[2] - mean) * (y[2] - mean)) / 3;
+    assertEquals(expected, batch.constantMse(), 1e-6);
+  }
+
+  @Test
   void sameSeedSameData() {
     AddingProblem p = new AddingProblem(LENGTH);
     float[] first = p.sample(5, Randomness.create(9)).inputs().data();
