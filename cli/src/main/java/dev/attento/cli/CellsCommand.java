@@ -20,10 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attento cells list|check|run}: the recurrent cells available, their conformance, and PyTorch interop. */
+/**
+ * {@code attento cells list|check|run|learn}: the recurrent cells available, their conformance, PyTorch interop,
+ * and whether they learn a long-range dependency ({@link LearnCommand}).
+ */
 @Command(name = "cells", mixinStandardHelpOptions = true,
-    description = "Recurrent cells: list them, check a plugin with the conformance kit, run one on PyTorch weights.",
-    subcommands = {CellsCommand.ListCells.class, CellsCommand.Check.class, CellsCommand.Run.class})
+    description = "Recurrent cells: list them, check a plugin with the conformance kit, run one on PyTorch weights, "
+        + "train them on a long-range task.",
+    subcommands = {CellsCommand.ListCells.class, CellsCommand.Check.class, CellsCommand.Run.class, LearnCommand.class})
 final class CellsCommand implements Runnable {
 
   @Spec

@@ -57,22 +57,8 @@ final class GradientsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CellRegistry registry = plugins.registry();
     List<GradientFlow.Curve> curves = new ArrayList<>();
-    for (String s : settings) {
-      if (s.isBlank()) {
-        continue;
-      }
-      String[] parts = s.split(":", 2);
-      Map<String, String> options = new LinkedHashMap<>();
-      if (parts.length > 1) {
-        for (String kv : parts[1].split(",")) {
-          int eq = kv.indexOf('=');
-          if (eq < 0) {
-            throw new UserError("setting '" + s + "': options must be key=value");
-          }
-          options.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-      }
-      curves.add(GradientFlow.measure(registry, parts[0], options, length, hidden, batch, clip, seed));
+    for (CellSetting setting : CellSetting.parseAll(settings)) {
+      curves.add(GradientFlow.measure(registry, setting.cell(), setting.options(), length, hidden, batch, clip, seed));
     }
     out.printf(Locale.ROOT, "T = %d, hidden %d, batch %d; L depends on the last step only%n", length, hidden, batch);
     out.printf(Locale.ROOT, "%-52s %11s %11s %11s %9s %11s %11s%n", "setting", "|dL/dh_T|", "|dL/dh_T/2|", "|dL/dh_1|",

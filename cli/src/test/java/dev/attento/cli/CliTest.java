@@ -113,6 +113,25 @@ class CliTest {
   }
 
   @Test
+  void cellsLearnTrainsEachSettingPerSeed() {
+    Path png = dir.resolve("learn.png");
+    Cli.Result r = Cli.run("cells", "learn", "--cells", "rnn;gru:update_bias=2.0", "--length", "10", "--hidden", "8",
+        "--batch", "4", "--steps", "20", "--eval-every", "10", "--eval-size", "16", "--seeds", "1,2", "--chart",
+        png.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(4, r.out().lines().filter(l -> l.matches("(rnn|gru update_bias=2\\.0) +[12] +20 .*")).count(), r.out());
+    assertTrue(r.err().contains("gru update_bias=2.0: step 10, held-out MSE"), r.err());
+    assertTrue(Files.exists(png));
+    Cli.Result early = Cli.run("cells", "learn", "--cells", "lstm", "--length", "10", "--hidden", "8", "--steps", "20",
+        "--eval-every", "5", "--solved", "100", "--stop-when-solved");
+    assertEquals(0, early.code(), early.err());
+    assertTrue(early.out().lines().anyMatch(l -> l.matches("lstm +1 +5 .*step 5 .*")), early.out());
+    Cli.Result bad = Cli.run("cells", "learn", "--cells", "rnn:activation");
+    assertEquals(UserError.EXIT_CODE, bad.code());
+    assertTrue(bad.err().contains("options must be key=value"), bad.err());
+  }
+
+  @Test
   void dataTasksGenerateAndStats() throws Exception {
     assertTrue(Cli.run("data", "tasks").out().contains("numbers"));
     Path tsv = dir.resolve("d.tsv");

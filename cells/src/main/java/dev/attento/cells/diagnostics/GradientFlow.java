@@ -103,9 +103,7 @@ public final class GradientFlow {
     List<Tensor> params = List.copyOf(c.parameters().values());
     double norm = GradientClipping.clipByGlobalNorm(params, clip);
     double after = GradientClipping.globalNorm(params);
-    StringBuilder label = new StringBuilder(cell);
-    options.forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
-    return new Curve(label.toString(), h, in, norm, after);
+    return new Curve(CellLabel.of(cell, options), h, in, norm, after);
   }
 
   private static double meanRowNorm(float[] g, int rows, int width, int off, int n) {
