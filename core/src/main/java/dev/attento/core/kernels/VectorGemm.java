@@ -9,14 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #NR} = two vectors of columns, and each strip is packed for a block of {@link #KC}
  * rows of k as {@code strip[p·NR + j]}; a register-blocked micro-kernel then computes a
  * {@link #MR}-row × 2-vector tile of C, per k step broadcasting four elements of A and
- * multiplying two vectors of the strip into eight accumulators with fused multiply-adds.
+ * multiplying two vectors of the strip into eight accumulators with fused multiply-adds. A is
+ * packed likewise, as panels of MR interleaved rows.
  *
  * <p>Why this layout: every index the micro-kernel reads is the loop counter times a
  * compile-time constant plus a loop invariant ({@code p·NR + j}, {@code rowStart + p}), which
  * is what lets C2 hoist the array bounds checks out of the loop; with a run-time stride the
  * checks stayed in and took a third of the time. A packed strip ({@code KC·NR} floats, 32 KB
- * at 512 bits) stays in L1 while all row tiles of A stream past it. A is read in place when
- * it is not transposed (four contiguous rows) and packed row-major when it is.
+ * at 512 bits) stays in L1 while all panels of A stream past it. Zero padding of ragged
+ * panels and strips lets one micro-kernel serve every edge.
  *
  * <p>Large products give half their strips (or, for a transposed A, half their rows, so each
  * core packs only its half of A) to a {@link Helper} thread. Products with a single row or
@@ -34,7 +35,7 @@ public final class VectorGemm implements Gemm {
   /** Below this many multiply-adds handing half to the helper costs more than it saves. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
 
-  /** Per-thread scratch: the packed strip, packed A, and a tile for ragged edges. */
+  /** Per-thread scratch: the packed strip, the packed panels of A, and a tile for ragged edges. */
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[KC * NR], new float[0], new float[MR * NR]});
 
@@ -101,40 +102,72 @@ public final class VectorGemm implements Gemm {
       float[] strip = scratch[0];
       float[] edge = scratch[2];
       int rows = i1 - i0;
+      int panels = (rows + MR - 1) / MR;
+      if (scratch[1].length < panels * MR * KC) {
+        scratch[1] = new float[panels * MR * KC];
+      }
+      float[] ap = scratch[1];
       for (int p0 = 0; p0 < k; p0 += KC) {
         int kc = Math.min(KC, k - p0);
-        // A's rows for this k block: in place (row stride lda), or packed row-major (stride kc).
-        float[] ap = a;
-        int apOff = aOff + i0 * lda + p0;
-        int apLd = lda;
-        if (transA) {
-          if (scratch[1].length < rows * kc) {
-            scratch[1] = new float[rows * kc];
-          }
-          ap = scratch[1];
-          Packing.pack(true, a, aOff, lda, i0, rows, p0, kc, ap);
-          apOff = 0;
-          apLd = kc;
-        }
+        packPanels(transA, a, aOff, lda, i0, rows, p0, kc, ap);
         for (int s = s0; s < s1; s++) {
           int j0 = s * NR;
           int nr = Math.min(NR, n - j0);
           packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
           int cRow = cOff + i0 * ldc + j0;
-          int i = 0;
-          for (; i + MR <= rows; i += MR) {
-            if (nr == NR) {
-              tile(ap, apOff + i * apLd, apLd, kc, strip, alpha, c, cRow + i * ldc, ldc);
+          for (int q = 0; q < panels; q++) {
+            int mr = Math.min(MR, rows - q * MR);
+            if (mr == MR && nr == NR) {
+              tile(ap, q * MR * kc, kc, strip, alpha, c, cRow + q * MR * ldc, ldc);
             } else {
               java.util.Arrays.fill(edge, 0f);
-              tile(ap, apOff + i * apLd, apLd, kc, strip, alpha, edge, 0, NR);
-              addEdge(edge, MR, nr, c, cRow + i * ldc, ldc);
+              tile(ap, q * MR * kc, kc, strip, alpha, edge, 0, NR);
+              for (int r = 0; r < mr; r++) {
+                for (int j = 0; j < nr; j++) {
+                  c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
+                }
+              }
             }
           }
-          for (; i < rows; i++) {
-            java.util.Arrays.fill(edge, 0, NR, 0f);
-            row(ap, apOff + i * apLd, kc, strip, alpha, edge);
-            addEdge(edge, 1, nr, c, cRow + i * ldc, ldc);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs op(A) rows {@code [i0, i0+rows)} and columns {@code [p0, p0+kc)} as panels of MR
+   * interleaved rows, {@code panel[p·MR + r]}, zero-padding a ragged last panel. For a
+   * transposed A the MR values of one p are adjacent in memory already, so this is cheap
+   * either way, and the micro-kernel reads one sequential stream.
+   */
+  private static void packPanels(boolean trans, float[] a, int off, int lda, int i0, int rows, int p0, int kc,
+                                 float[] ap) {
+    for (int q = 0; q * MR < rows; q++) {
+      int base = q * MR * kc;
+      int mr = Math.min(MR, rows - q * MR);
+      int i = i0 + q * MR;
+      if (trans) {
+        for (int p = 0; p < kc; p++) {
+          int src = off + (p0 + p) * lda + i;
+          int dst = base + p * MR;
+          for (int r = 0; r < mr; r++) {
+            ap[dst + r] = a[src + r];
+          }
+          for (int r = mr; r < MR; r++) {
+            ap[dst + r] = 0f;
+          }
+        }
+      } else {
+        for (int r = 0; r < MR; r++) {
+          if (r < mr) {
+            int src = off + (i + r) * lda + p0;
+            for (int p = 0; p < kc; p++) {
+              ap[base + p * MR + r] = a[src + p];
+            }
+          } else {
+            for (int p = 0; p < kc; p++) {
+              ap[base + p * MR + r] = 0f;
+            }
           }
         }
       }
@@ -167,18 +200,8 @@ public final class VectorGemm implements Gemm {
     }
   }
 
-  /** Adds the first {@code nr} columns of {@code rows} rows of an NR-wide edge tile into C. */
-  private static void addEdge(float[] edge, int rows, int nr, float[] c, int cIdx, int ldc) {
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < nr; j++) {
-        c[cIdx + r * ldc + j] += edge[r * NR + j];
-      }
-    }
-  }
-
-  /** The micro-kernel: C[4 × NR] += alpha · A[4 × kc] · strip[kc × NR], A rows {@code lda} apart. */
-  private static void tile(float[] a, int a0, int lda, int kc, float[] strip, float alpha,
-                           float[] c, int cIdx, int ldc) {
+  /** The micro-kernel: C[MR × NR] += alpha · panel[kc × MR]ᵀ · strip[kc × NR]. */
+  private static void tile(float[] ap, int a0, int kc, float[] strip, float alpha, float[] c, int cIdx, int ldc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S);
@@ -187,22 +210,20 @@ public final class VectorGemm implements Gemm {
     FloatVector c21 = FloatVector.zero(S);
     FloatVector c30 = FloatVector.zero(S);
     FloatVector c31 = FloatVector.zero(S);
-    int a1 = a0 + lda;
-    int a2 = a1 + lda;
-    int a3 = a2 + lda;
     for (int p = 0; p < kc; p++) {
       FloatVector b0 = FloatVector.fromArray(S, strip, p * NR);
       FloatVector b1 = FloatVector.fromArray(S, strip, p * NR + L);
-      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+      int ai = a0 + p * MR;
+      FloatVector x = FloatVector.broadcast(S, ap[ai]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(S, a[a1 + p]);
+      x = FloatVector.broadcast(S, ap[ai + 1]);
       c10 = x.fma(b0, c10);
       c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(S, a[a2 + p]);
+      x = FloatVector.broadcast(S, ap[ai + 2]);
       c20 = x.fma(b0, c20);
       c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(S, a[a3 + p]);
+      x = FloatVector.broadcast(S, ap[ai + 3]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
     }
@@ -210,18 +231,6 @@ public final class VectorGemm implements Gemm {
     accumulate(c, cIdx + ldc, c10, c11, alpha);
     accumulate(c, cIdx + 2 * ldc, c20, c21, alpha);
     accumulate(c, cIdx + 3 * ldc, c30, c31, alpha);
-  }
-
-  /** One row of the micro-kernel, for the rows left over when m is not a multiple of MR. */
-  private static void row(float[] a, int a0, int kc, float[] strip, float alpha, float[] c) {
-    FloatVector c0 = FloatVector.zero(S);
-    FloatVector c1 = FloatVector.zero(S);
-    for (int p = 0; p < kc; p++) {
-      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-      c0 = x.fma(FloatVector.fromArray(S, strip, p * NR), c0);
-      c1 = x.fma(FloatVector.fromArray(S, strip, p * NR + L), c1);
-    }
-    accumulate(c, 0, c0, c1, alpha);
   }
 
   private static void accumulate(float[] c, int idx, FloatVector v0, FloatVector v1, float alpha) {
