@@ -61,18 +61,12 @@ abstract class ScoringAttention implements Attention {
       throw new IllegalArgumentException("attention: query " + Shapes.toString(query.shape())
           + " does not fit query size " + querySize + " and source " + Shapes.toString(source.states().shape()));
     }
-    int batch = query.dim(0);
-    int srcLen = source.states().dim(1);
     Tensor weights = Softmax.maskedSoftmax(scores(query, source), source.mask());
-    Tensor context = MatMul.bmm(Shaping.reshape(weights, batch, 1, srcLen), source.states(), false, false);
-    return new Result(Shaping.reshape(context, batch, keySize), weights);
+    return new Result(MatMul.bvm(weights, source.states()), weights);
   }
 
-  /** {@code keys [B, S, D] · q [B, D]} as scores {@code [B, S]}: one batched GEMV. */
+  /** {@code keys [B, S, D] · q [B, D]} as scores {@code [B, S]}: one batched matrix–vector product. */
   protected static Tensor dotScores(Tensor keys, Tensor query) {
-    int batch = keys.dim(0);
-    int srcLen = keys.dim(1);
-    Tensor q = Shaping.reshape(query, batch, query.dim(1), 1);
-    return Shaping.reshape(MatMul.bmm(keys, q, false, false), batch, srcLen);
+    return MatMul.bmv(keys, query);
   }
 }

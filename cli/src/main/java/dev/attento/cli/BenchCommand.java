@@ -20,6 +20,8 @@ import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Benchmark training, decoding and GEMM on the PyTorch reference workloads.")
 final class BenchCommand implements Callable<Integer> {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Option(names = "--variants", split = ",", defaultValue = "lstm:fixed,lstm:attention,gru:fixed,gru:attention",
       description = "Variants (default: ${DEFAULT-VALUE}).")
@@ -159,12 +163,14 @@ final class BenchCommand implements Callable<Integer> {
     long tokens = 0;
     long start = 0;
     double[] ms = new double[steps];
+    double[] cpuMs = new double[steps];
     for (int s = 0; s < warmup + steps; s++) {
       if (s == warmup) {
         tokens = 0;
         start = System.nanoTime();
       }
       long t0 = System.nanoTime();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
       Batch b = plan.next();
       Tensor loss = model.loss(b.source(), b.target(), true, null);
       loss.backward();
@@ -174,12 +180,18 @@ final class BenchCommand implements Callable<Integer> {
       tokens += b.targetTokens();
       if (s >= warmup) {
         ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
+        cpuMs[s - warmup] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     java.util.Arrays.sort(ms);
     row.put("train_tokens_per_s", Math.round(tokens / seconds));
     row.put("train_ms_per_step_median", Math.round(ms[steps / 2] * 10) / 10.0);
+    java.util.Arrays.sort(cpuMs);
+    // The calling thread's CPU time: with one core (-XX:ActiveProcessorCount=1) the whole cost
+    // of a step, and unlike wall time not inflated by other processes, so A/B comparisons on a
+    // busy machine use it.
+    row.put("train_main_thread_cpu_ms_per_step_median", Math.round(cpuMs[steps / 2] * 10) / 10.0);
   }
 
   /**
@@ -202,11 +214,14 @@ final class BenchCommand implements Callable<Integer> {
       List<Batch> batches = BatchPlan.sequential(held.subList(0, Math.min(held.size(), sentences)), batch);
       GreedySearch.decode(model, batches.get(0).source(), fixed30); // warm-up
       long t0 = System.nanoTime();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
       int n = 0;
       for (Batch b : batches) {
         n += GreedySearch.decode(model, b.source(), fixed30).size();
       }
       row.put("decode_batch" + batch + "_sentences_per_s", Math.round(n / ((System.nanoTime() - t0) / 1e9)));
+      row.put("decode_batch" + batch + "_main_thread_cpu_ms_per_sentence",
+          Math.round((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e5 / n) / 10.0);
     }
   }
 

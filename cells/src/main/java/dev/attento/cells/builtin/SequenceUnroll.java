@@ -6,6 +6,7 @@ import dev.attento.core.kernels.Gemm;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Linear;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -96,7 +97,7 @@ final class SequenceUnroll {
     float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
     float[] savedStore = keep ? new float[rows * savedWidth] : null;
     Step s = new Step();
-    float[] whhT = transpose(weightHh.data(), width, hidden);
+    float[] whhT = WeightCache.transposeOf(weightHh);
     float[] out = new float[batch * time * hidden + parts * stateSize];
     Gemm gemm = Kernels.gemm();
     for (int t = 0; t < time; t++) {
@@ -181,21 +182,6 @@ final class SequenceUnroll {
     if (biasHh.requiresGrad()) {
       Linear.sumRowsInto(dhpStore, rows, width, biasHh.gradBuffer());
     }
-  }
-
-  /** {@code [rows, cols]} → {@code [cols, rows]}, in 16×16 tiles so both sides stay in cache. */
-  private static float[] transpose(float[] w, int rows, int cols) {
-    float[] t = new float[w.length];
-    for (int i0 = 0; i0 < rows; i0 += 16) {
-      for (int j0 = 0; j0 < cols; j0 += 16) {
-        for (int i = i0; i < Math.min(rows, i0 + 16); i++) {
-          for (int j = j0; j < Math.min(cols, j0 + 16); j++) {
-            t[j * rows + i] = w[i * cols + j];
-          }
-        }
-      }
-    }
-    return t;
   }
 
   /** Scratch for one compact step, reused across time steps. */

@@ -10,6 +10,7 @@ public final class Kernels {
 
   private static volatile Gemm gemm;
   private static volatile Nonlinear nonlinear;
+  private static volatile Blas1 blas1;
 
   private Kernels() {}
 
@@ -40,6 +41,26 @@ public final class Kernels {
       }
     }
     return n;
+  }
+
+  /** Dot products and scaled additions: vectorised when the Vector API is loaded. */
+  public static Blas1 blas1() {
+    Blas1 b = blas1;
+    if (b == null) {
+      synchronized (Kernels.class) {
+        if (blas1 == null) {
+          blas1 = vectorAvailable() && !System.getProperty("attento.gemm", "").equals("reference")
+              ? load("dev.attento.core.kernels.VectorBlas1", new ScalarBlas1()) : new ScalarBlas1();
+        }
+        b = blas1;
+      }
+    }
+    return b;
+  }
+
+  /** Replaces the level-1 kernel (tests compare both paths). */
+  public static void use(Blas1 b) {
+    blas1 = b;
   }
 
   /** Replaces the non-linearity kernel (tests compare both paths). */

@@ -40,7 +40,13 @@ public final class Linear {
       }
       beta = 1f;
     }
-    MatMul.gemm(false, true, rows, outDim, in, x.data(), weight.data(), beta, y);
+    // A few rows (decoding one sentence) are dot products along W's rows, no packing to save.
+    float[] transposed = rows >= 4 ? WeightCache.transposed(weight) : null;
+    if (transposed != null) {
+      MatMul.gemm(false, false, rows, outDim, in, x.data(), transposed, beta, y);
+    } else {
+      MatMul.gemm(false, true, rows, outDim, in, x.data(), weight.data(), beta, y);
+    }
     Tensor out = Tensor.of(y, shape);
     return Autodiff.record("linear", out, g -> {
       if (x.requiresGrad()) {

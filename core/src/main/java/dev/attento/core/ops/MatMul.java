@@ -1,6 +1,7 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Blas1;
 import dev.attento.core.kernels.Gemm;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Shapes;
@@ -91,6 +92,75 @@ public final class MatMul {
         }
       }
     }, a, b);
+  }
+
+  /**
+   * Batched matrix–vector product {@code y[b] = a[b]·x[b]} for {@code a [B, M, K]} and
+   * {@code x [B, K]}, giving {@code [B, M]}: attention's scores of every source position
+   * against one query per sentence. Each element is one dot product, so nothing is packed.
+   */
+  public static Tensor bmv(Tensor a, Tensor x) {
+    Shapes.requireRank("bmv", a, 3);
+    if (x.rank() != 2 || x.dim(0) != a.dim(0) || x.dim(1) != a.dim(2)) {
+      throw Shapes.mismatch("bmv", a, x);
+    }
+    int batch = a.dim(0);
+    int m = a.dim(1);
+    int k = a.dim(2);
+    Blas1 blas = Kernels.blas1();
+    float[] y = new float[batch * m];
+    for (int b = 0; b < batch; b++) {
+      for (int i = 0; i < m; i++) {
+        y[b * m + i] = blas.dot(a.data(), (b * m + i) * k, x.data(), b * k, k);
+      }
+    }
+    return Autodiff.record("bmv", Tensor.of(y, batch, m), g -> {
+      for (int b = 0; b < batch; b++) {
+        for (int i = 0; i < m; i++) {
+          float gi = g[b * m + i];
+          if (a.requiresGrad()) {
+            blas.axpy(gi, x.data(), b * k, a.gradBuffer(), (b * m + i) * k, k);
+          }
+          if (x.requiresGrad()) {
+            blas.axpy(gi, a.data(), (b * m + i) * k, x.gradBuffer(), b * k, k);
+          }
+        }
+      }
+    }, a, x);
+  }
+
+  /**
+   * Batched vector–matrix product {@code y[b] = w[b]·a[b]} for {@code w [B, M]} and
+   * {@code a [B, M, K]}, giving {@code [B, K]}: attention's context, the weighted sum of the
+   * source states of each sentence.
+   */
+  public static Tensor bvm(Tensor w, Tensor a) {
+    Shapes.requireRank("bvm", a, 3);
+    if (w.rank() != 2 || w.dim(0) != a.dim(0) || w.dim(1) != a.dim(1)) {
+      throw Shapes.mismatch("bvm", w, a);
+    }
+    int batch = a.dim(0);
+    int m = a.dim(1);
+    int k = a.dim(2);
+    Blas1 blas = Kernels.blas1();
+    float[] y = new float[batch * k];
+    for (int b = 0; b < batch; b++) {
+      for (int i = 0; i < m; i++) {
+        blas.axpy(w.data()[b * m + i], a.data(), (b * m + i) * k, y, b * k, k);
+      }
+    }
+    return Autodiff.record("bvm", Tensor.of(y, batch, k), g -> {
+      for (int b = 0; b < batch; b++) {
+        for (int i = 0; i < m; i++) {
+          if (w.requiresGrad()) {
+            w.gradBuffer()[b * m + i] += blas.dot(g, b * k, a.data(), (b * m + i) * k, k);
+          }
+          if (a.requiresGrad()) {
+            blas.axpy(w.data()[b * m + i], g, b * k, a.gradBuffer(), (b * m + i) * k, k);
+          }
+        }
+      }
+    }, w, a);
   }
 
   /** Row-major contiguous GEMM shorthand: {@code c = op(a)·op(b) + beta·c}. */

@@ -39,6 +39,8 @@ class OpGradientTest {
         op("bmm Aᵀ", in -> MatMul.bmm(in.get(0), in.get(1), true, false), param(19, 2, 4, 3), param(20, 2, 4, 5)),
         op("bmm Bᵀ", in -> MatMul.bmm(in.get(0), in.get(1), false, true), param(21, 2, 3, 4), param(22, 2, 5, 4)),
         op("bmm AᵀBᵀ", in -> MatMul.bmm(in.get(0), in.get(1), true, true), param(23, 2, 4, 3), param(24, 2, 5, 4)),
+        op("bmv", in -> MatMul.bmv(in.get(0), in.get(1)), param(101, 2, 3, 37), param(102, 2, 37)),
+        op("bvm", in -> MatMul.bvm(in.get(0), in.get(1)), param(103, 2, 3), param(104, 2, 3, 37)),
         op("linear", in -> Linear.linear(in.get(0), in.get(1), in.get(2)), param(25, 2, 3, 5), param(26, 4, 5), param(27, 4)),
         op("linear no bias", in -> Linear.linear(in.get(0), in.get(1), null), param(28, 3, 5), param(29, 4, 5)),
         op("tanh", in -> Activations.tanh(in.get(0)), param(30, -3f, 3f, 4, 5)),

@@ -55,6 +55,15 @@ class OpValueTest {
   }
 
   @Test
+  void batchedMatrixVectorProductsMatchBmm() {
+    Tensor a = TestTensors.random(3, 2, 5, 37);
+    Tensor x = TestTensors.random(4, 2, 37);
+    Tensor w = TestTensors.random(5, 2, 5);
+    assertArrayEquals(MatMul.bmm(a, Shaping.reshape(x, 2, 37, 1), false, false).data(), MatMul.bmv(a, x).data(), 1e-5f);
+    assertArrayEquals(MatMul.bmm(Shaping.reshape(w, 2, 1, 5), a, false, false).data(), MatMul.bvm(w, a).data(), 1e-5f);
+  }
+
+  @Test
   void softmaxIsStableAndNormalised() {
     Tensor y = Softmax.softmax(t(new float[] {1000, 1001, 1002, -5, 0, 5}, 2, 3));
     for (int r = 0; r < 2; r++) {

@@ -1,6 +1,7 @@
 package dev.attento.seq2seq.decode;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.ops.Softmax;
 import dev.attento.core.tensor.Tensor;
@@ -51,7 +52,7 @@ public final class BeamSearch {
   private record Candidate(int beam, int token, double score) {}
 
   private static Hypothesis decodeOne(Translator model, SourceBatch source, DecodingOptions options) {
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
       int k = options.beamSize();
       int maxLen = options.maxLength(source.length());
       DecoderState state = model.decoder().start(model.encoder().encode(source, false, null));

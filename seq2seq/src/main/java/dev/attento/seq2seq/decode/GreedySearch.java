@@ -1,6 +1,7 @@
 package dev.attento.seq2seq.decode;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.core.ops.Reductions;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.ops.Softmax;
@@ -22,7 +23,7 @@ public final class GreedySearch {
 
   /** Decodes each sentence of {@code source}, in order. */
   public static List<Hypothesis> decode(Translator model, SourceBatch source, DecodingOptions options) {
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
       int batch = source.batchSize();
       DecoderState state = model.decoder().start(model.encoder().encode(source, false, null));
       int maxLen = 0;

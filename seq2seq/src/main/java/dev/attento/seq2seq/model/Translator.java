@@ -4,6 +4,7 @@ import dev.attento.core.ops.CrossEntropy;
 import dev.attento.core.ops.Dropout;
 import dev.attento.core.ops.Embedding;
 import dev.attento.core.ops.Linear;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.core.tensor.Tensor;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -94,12 +95,14 @@ public final class Translator {
    * @param random generator for dropout
    */
   public Tensor loss(SourceBatch source, TargetBatch target, boolean training, UniformRandomProvider random) {
-    EncoderOutput encoded = encoder.encode(source, training, random);
-    DecoderState start = decoder.start(encoded);
-    Tensor inputs = embedTargets(target.inputs(), target.batchSize(), target.length());
-    Decoder.Unrolled unrolled = decoder.unroll(inputs, start, training, random);
-    Tensor logits = logits(unrolled.outputs(), training, random);
-    return CrossEntropy.crossEntropy(logits, target.outputs(), PAD);
+    try (WeightCache cache = WeightCache.open()) {
+      EncoderOutput encoded = encoder.encode(source, training, random);
+      DecoderState start = decoder.start(encoded);
+      Tensor inputs = embedTargets(target.inputs(), target.batchSize(), target.length());
+      Decoder.Unrolled unrolled = decoder.unroll(inputs, start, training, random);
+      Tensor logits = logits(unrolled.outputs(), training, random);
+      return CrossEntropy.crossEntropy(logits, target.outputs(), PAD);
+    }
   }
 
   /**
@@ -110,6 +113,12 @@ public final class Translator {
    */
   public Tensor scheduledSamplingLoss(SourceBatch source, TargetBatch target, double rate,
                                       UniformRandomProvider random) {
+    try (WeightCache cache = WeightCache.open()) {
+      return scheduledSampling(source, target, rate, random);
+    }
+  }
+
+  private Tensor scheduledSampling(SourceBatch source, TargetBatch target, double rate, UniformRandomProvider random) {
     int batch = target.batchSize();
     int len = target.length();
     DecoderState state = decoder.start(encoder.encode(source, true, random));
