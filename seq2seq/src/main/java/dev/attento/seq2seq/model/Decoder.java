@@ -34,22 +34,57 @@ public interface Decoder {
    * position; decoders whose steps do not depend on their own outputs override it with a
    * whole-sequence computation.
    *
+   * <p>Sentences that have ended need no more steps: their outputs are padding, which the
+   * loss ignores. The default therefore steps only the rows up to the last one still running,
+   * dropping finished rows from the end of the batch (in chunks, since each drop copies the
+   * state) — most effective when rows are sorted by decreasing length, as
+   * {@link Translator#loss} does. Outputs of dropped rows are zeros.
+   *
    * @param inputs embeddings of BOS + target tokens {@code [batch, time, embeddingSize]}
+   * @param lengths per row, the number of target positions that count (target + EOS), or
+   *     {@code null} if every row runs to the end
    */
-  default Unrolled unroll(Tensor inputs, DecoderState start, boolean training, UniformRandomProvider random) {
+  default Unrolled unroll(Tensor inputs, int[] lengths, DecoderState start, boolean training,
+                          UniformRandomProvider random) {
+    int batch = inputs.dim(0);
     int time = inputs.dim(1);
     List<Tensor> outputs = new ArrayList<>(time);
     List<Tensor> weights = new ArrayList<>(time);
     DecoderState state = start;
+    int live = batch;
     for (int t = 0; t < time; t++) {
-      Step s = step(Shaping.select(inputs, 1, t), state, training, random);
-      outputs.add(s.output());
+      int needed = rowsStillRunning(lengths, t, batch);
+      if (needed < live && live - needed >= Math.max(4, live / 8)) {
+        state = state.prefix(needed);
+        live = needed;
+      }
+      Tensor input = Shaping.select(inputs, 1, t);
+      Step s = step(live < batch ? Shaping.slice(input, 0, 0, live) : input, state, training, random);
+      outputs.add(padRows(s.output(), batch));
       if (s.attention() != null) {
-        weights.add(s.attention());
+        weights.add(padRows(s.attention(), batch));
       }
       state = s.next();
     }
     return new Unrolled(Shaping.stack(1, outputs), weights.isEmpty() ? null : Shaping.stack(1, weights));
+  }
+
+  /** One more than the last row whose target is longer than {@code t} (at least 1). */
+  private static int rowsStillRunning(int[] lengths, int t, int batch) {
+    if (lengths == null) {
+      return batch;
+    }
+    for (int b = batch - 1; b > 0; b--) {
+      if (lengths[b] > t) {
+        return b + 1;
+      }
+    }
+    return 1;
+  }
+
+  /** {@code x [n, d]} followed by zero rows up to {@code [batch, d]}. */
+  private static Tensor padRows(Tensor x, int batch) {
+    return x.dim(0) == batch ? x : Shaping.concat(0, x, Tensor.zeros(batch - x.dim(0), x.dim(1)));
   }
 
   /**

@@ -56,12 +56,29 @@ public final class FixedContextDecoder implements Decoder {
   }
 
   @Override
-  public Unrolled unroll(Tensor inputs, DecoderState start, boolean training, UniformRandomProvider random) {
+  public Unrolled unroll(Tensor inputs, int[] lengths, DecoderState start, boolean training,
+                         UniformRandomProvider random) {
     Tensor x = inputs;
     if (feedContext) {
       Tensor repeated = Shaping.stack(1, Collections.nCopies(inputs.dim(1), start.context()));
       x = Shaping.concat(2, inputs, repeated);
     }
-    return new Unrolled(layers.run(x, start.layers(), training, random), null);
+    return new Unrolled(layers.run(x, start.layers(), lengthMask(lengths, inputs.dim(0), inputs.dim(1)), training,
+        random), null);
+  }
+
+  /**
+   * 1 for the positions that count, 0 after each row's end: cells then skip the padding (the
+   * outputs there are ignored by the loss, whatever they are), or {@code null} for no lengths.
+   */
+  private static Tensor lengthMask(int[] lengths, int batch, int time) {
+    if (lengths == null) {
+      return null;
+    }
+    float[] m = new float[batch * time];
+    for (int b = 0; b < batch; b++) {
+      java.util.Arrays.fill(m, b * time, b * time + Math.min(time, lengths[b]), 1f);
+    }
+    return Tensor.of(m, batch, time);
   }
 }

@@ -42,12 +42,16 @@ final class LayerStack {
     return next;
   }
 
-  /** Whole sequences through every layer (no masking: later target steps never affect earlier ones). */
-  Tensor run(Tensor inputs, List<CellState> initial, boolean training, UniformRandomProvider random) {
+  /**
+   * Whole sequences through every layer.
+   *
+   * @param mask {@code [batch, time]}, 0 where a row has ended (its steps may be skipped), or {@code null}
+   */
+  Tensor run(Tensor inputs, List<CellState> initial, Tensor mask, boolean training, UniformRandomProvider random) {
     Tensor x = inputs;
     for (int l = 0; l < cells.size(); l++) {
       Tensor in = l == 0 ? x : Dropout.dropout(x, dropout, training, random);
-      Tensor out = cells.get(l).run(in, initial.get(l), null).outputs();
+      Tensor out = cells.get(l).run(in, initial.get(l), mask).outputs();
       x = connect(l, in, out);
     }
     return x;

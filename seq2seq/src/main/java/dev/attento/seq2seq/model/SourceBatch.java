@@ -28,6 +28,17 @@ public record SourceBatch(int[] ids, int[] lengths, int length) {
     return lengths.length;
   }
 
+  /** The same sentences with row {@code i} taken from row {@code order[i]}. */
+  public SourceBatch permute(int[] order) {
+    int[] p = new int[ids.length];
+    int[] l = new int[lengths.length];
+    for (int i = 0; i < order.length; i++) {
+      System.arraycopy(ids, order[i] * length, p, i * length, length);
+      l[i] = lengths[order[i]];
+    }
+    return new SourceBatch(p, l, length);
+  }
+
   /** {@code [batch, length]} with 1 at real tokens and 0 at padding. */
   public Tensor mask() {
     float[] m = new float[ids.length];

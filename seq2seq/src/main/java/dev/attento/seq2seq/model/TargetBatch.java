@@ -22,6 +22,28 @@ public record TargetBatch(int[] inputs, int[] outputs, int length) {
     return inputs.length / length;
   }
 
+  /** Per row, the number of output positions that are not {@code pad} (the target and EOS). */
+  public int[] lengths(int pad) {
+    int[] out = new int[batchSize()];
+    for (int b = 0; b < out.length; b++) {
+      for (int t = 0; t < length; t++) {
+        out[b] += outputs[b * length + t] == pad ? 0 : 1;
+      }
+    }
+    return out;
+  }
+
+  /** The same sentences with row {@code i} taken from row {@code order[i]}. */
+  public TargetBatch permute(int[] order) {
+    int[] in = new int[inputs.length];
+    int[] out = new int[outputs.length];
+    for (int i = 0; i < order.length; i++) {
+      System.arraycopy(inputs, order[i] * length, in, i * length, length);
+      System.arraycopy(outputs, order[i] * length, out, i * length, length);
+    }
+    return new TargetBatch(in, out, length);
+  }
+
   /** Number of positions that count for the loss (not PAD). */
   public int tokenCount(int pad) {
     int n = 0;

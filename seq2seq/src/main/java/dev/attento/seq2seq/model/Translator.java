@@ -6,6 +6,8 @@ import dev.attento.core.ops.Embedding;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.WeightCache;
 import dev.attento.core.tensor.Tensor;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -95,13 +97,19 @@ public final class Translator {
    * @param random generator for dropout
    */
   public Tensor loss(SourceBatch source, TargetBatch target, boolean training, UniformRandomProvider random) {
+    // Longest targets first, so the decoder can drop ended sentences from the end of the batch.
+    int[] lengths = target.lengths(PAD);
+    int[] order = IntStream.range(0, lengths.length).boxed()
+        .sorted(Comparator.comparingInt((Integer b) -> -lengths[b])).mapToInt(Integer::intValue).toArray();
+    SourceBatch src = source.permute(order);
+    TargetBatch tgt = target.permute(order);
     try (WeightCache cache = WeightCache.open()) {
-      EncoderOutput encoded = encoder.encode(source, training, random);
+      EncoderOutput encoded = encoder.encode(src, training, random);
       DecoderState start = decoder.start(encoded);
-      Tensor inputs = embedTargets(target.inputs(), target.batchSize(), target.length());
-      Decoder.Unrolled unrolled = decoder.unroll(inputs, start, training, random);
+      Tensor inputs = embedTargets(tgt.inputs(), tgt.batchSize(), tgt.length());
+      Decoder.Unrolled unrolled = decoder.unroll(inputs, tgt.lengths(PAD), start, training, random);
       Tensor logits = logits(unrolled.outputs(), training, random);
-      return CrossEntropy.crossEntropy(logits, target.outputs(), PAD);
+      return CrossEntropy.crossEntropy(logits, tgt.outputs(), PAD);
     }
   }
 
