@@ -30,6 +30,10 @@ public final class VectorGemm implements Gemm {
   private static final int MR = 4;
   private static final int NR = 2 * L;
   private static final int KC = 256;
+  /** Rows of A packed at a time: {@code MC·KC} floats (256 KB) stay in L2 while the strips pass. */
+  private static final int MC = 256;
+  /** Block of k in the transposing packs: 16 rows of floats are 16 cache lines. */
+  private static final int PB = 16;
   /** Below this many multiply-adds packing costs more than it saves. */
   private static final long SMALL = 1L << 15;
   /** Below this many multiply-adds handing half to the helper costs more than it saves. */
@@ -96,35 +100,38 @@ public final class VectorGemm implements Gemm {
   private record Block(boolean transA, boolean transB, int k, float alpha, float[] a, int aOff, int lda,
                        float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
 
-    /** Rows {@code [i0, i1)} of C, strips {@code [s0, s1)}, all of k in blocks of KC. */
+    /** Rows {@code [i0, i1)} of C, strips {@code [s0, s1)}: k in blocks of KC, rows in blocks of MC. */
     void compute(int i0, int i1, int n, int s0, int s1) {
       float[][] scratch = SCRATCH.get();
       float[] strip = scratch[0];
       float[] edge = scratch[2];
-      int rows = i1 - i0;
-      int panels = (rows + MR - 1) / MR;
-      if (scratch[1].length < panels * MR * KC) {
-        scratch[1] = new float[panels * MR * KC];
+      int panelsMax = (Math.min(MC, i1 - i0) + MR - 1) / MR;
+      if (scratch[1].length < panelsMax * MR * KC) {
+        scratch[1] = new float[panelsMax * MR * KC];
       }
       float[] ap = scratch[1];
       for (int p0 = 0; p0 < k; p0 += KC) {
         int kc = Math.min(KC, k - p0);
-        packPanels(transA, a, aOff, lda, i0, rows, p0, kc, ap);
-        for (int s = s0; s < s1; s++) {
-          int j0 = s * NR;
-          int nr = Math.min(NR, n - j0);
-          packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
-          int cRow = cOff + i0 * ldc + j0;
-          for (int q = 0; q < panels; q++) {
-            int mr = Math.min(MR, rows - q * MR);
-            if (mr == MR && nr == NR) {
-              tile(ap, q * MR * kc, kc, strip, alpha, c, cRow + q * MR * ldc, ldc);
-            } else {
-              java.util.Arrays.fill(edge, 0f);
-              tile(ap, q * MR * kc, kc, strip, alpha, edge, 0, NR);
-              for (int r = 0; r < mr; r++) {
-                for (int j = 0; j < nr; j++) {
-                  c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
+        for (int ic = i0; ic < i1; ic += MC) {
+          int rows = Math.min(MC, i1 - ic);
+          int panels = (rows + MR - 1) / MR;
+          packPanels(transA, a, aOff, lda, ic, rows, p0, kc, ap);
+          for (int s = s0; s < s1; s++) {
+            int j0 = s * NR;
+            int nr = Math.min(NR, n - j0);
+            packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
+            int cRow = cOff + ic * ldc + j0;
+            for (int q = 0; q < panels; q++) {
+              int mr = Math.min(MR, rows - q * MR);
+              if (mr == MR && nr == NR) {
+                tile(ap, q * MR * kc, kc, strip, alpha, c, cRow + q * MR * ldc, ldc);
+              } else {
+                java.util.Arrays.fill(edge, 0f);
+                tile(ap, q * MR * kc, kc, strip, alpha, edge, 0, NR);
+                for (int r = 0; r < mr; r++) {
+                  for (int j = 0; j < nr; j++) {
+                    c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
+                  }
                 }
               }
             }
@@ -136,38 +143,46 @@ public final class VectorGemm implements Gemm {
 
   /**
    * Packs op(A) rows {@code [i0, i0+rows)} and columns {@code [p0, p0+kc)} as panels of MR
-   * interleaved rows, {@code panel[p·MR + r]}, zero-padding a ragged last panel. For a
-   * transposed A the MR values of one p are adjacent in memory already, so this is cheap
-   * either way, and the micro-kernel reads one sequential stream.
+   * interleaved rows, {@code panel[p·MR + r]}, zero-padding a ragged last panel. A transposed
+   * A is read in blocks of {@link #PB} of its rows, so that both the rows read and the panel
+   * segments written stay in L1: column by column, a large leading dimension would touch a
+   * new page and the same cache set at every element.
    */
   private static void packPanels(boolean trans, float[] a, int off, int lda, int i0, int rows, int p0, int kc,
                                  float[] ap) {
-    for (int q = 0; q * MR < rows; q++) {
-      int base = q * MR * kc;
-      int mr = Math.min(MR, rows - q * MR);
-      int i = i0 + q * MR;
-      if (trans) {
-        for (int p = 0; p < kc; p++) {
-          int src = off + (p0 + p) * lda + i;
-          int dst = base + p * MR;
-          for (int r = 0; r < mr; r++) {
-            ap[dst + r] = a[src + r];
-          }
-          for (int r = mr; r < MR; r++) {
-            ap[dst + r] = 0f;
+    int panels = (rows + MR - 1) / MR;
+    if (trans) {
+      for (int pb = 0; pb < kc; pb += PB) {
+        int pe = Math.min(kc, pb + PB);
+        for (int q = 0; q < panels; q++) {
+          int mr = Math.min(MR, rows - q * MR);
+          int i = i0 + q * MR;
+          for (int p = pb; p < pe; p++) {
+            int src = off + (p0 + p) * lda + i;
+            int dst = q * MR * kc + p * MR;
+            for (int r = 0; r < mr; r++) {
+              ap[dst + r] = a[src + r];
+            }
+            for (int r = mr; r < MR; r++) {
+              ap[dst + r] = 0f;
+            }
           }
         }
-      } else {
-        for (int r = 0; r < MR; r++) {
-          if (r < mr) {
-            int src = off + (i + r) * lda + p0;
-            for (int p = 0; p < kc; p++) {
-              ap[base + p * MR + r] = a[src + p];
-            }
-          } else {
-            for (int p = 0; p < kc; p++) {
-              ap[base + p * MR + r] = 0f;
-            }
+      }
+      return;
+    }
+    for (int q = 0; q < panels; q++) {
+      int base = q * MR * kc;
+      int mr = Math.min(MR, rows - q * MR);
+      for (int r = 0; r < MR; r++) {
+        if (r < mr) {
+          int src = off + (i0 + q * MR + r) * lda + p0;
+          for (int p = 0; p < kc; p++) {
+            ap[base + p * MR + r] = a[src + p];
+          }
+        } else {
+          for (int p = 0; p < kc; p++) {
+            ap[base + p * MR + r] = 0f;
           }
         }
       }
@@ -176,7 +191,8 @@ public final class VectorGemm implements Gemm {
 
   /**
    * Packs op(B) rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nr)} as
-   * {@code strip[p·NR + j]}, zero-padding a ragged last strip to the full width.
+   * {@code strip[p·NR + j]}, zero-padding a ragged last strip to the full width. A transposed
+   * B is read in blocks of {@link #PB} along k, for the same reason as in {@link #packPanels}.
    */
   private static void packStrip(boolean trans, float[] b, int off, int ld, int p0, int kc, int j0, int nr,
                                 float[] strip) {
@@ -185,11 +201,14 @@ public final class VectorGemm implements Gemm {
         System.arraycopy(b, off + (p0 + p) * ld + j0, strip, p * NR, nr);
       }
     } else {
-      // op(B)[p][j] = B[j][p]: read each of B's rows along p, write down one column of the strip.
-      for (int j = 0; j < nr; j++) {
-        int src = off + (j0 + j) * ld + p0;
-        for (int p = 0; p < kc; p++) {
-          strip[p * NR + j] = b[src + p];
+      // op(B)[p][j] = B[j][p]: rows of B along p, down the columns of the strip.
+      for (int pb = 0; pb < kc; pb += PB) {
+        int pe = Math.min(kc, pb + PB);
+        for (int j = 0; j < nr; j++) {
+          int src = off + (j0 + j) * ld + p0;
+          for (int p = pb; p < pe; p++) {
+            strip[p * NR + j] = b[src + p];
+          }
         }
       }
     }

@@ -20,7 +20,7 @@ class GemmTest {
 
   static Stream<Arguments> cases() {
     int[][] sizes = {{0, 3, 4}, {1, 1, 1}, {1, 320, 1024}, {2, 7, 3}, {4, 16, 16}, {5, 33, 17}, {7, 65, 130},
-        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}};
+        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}};
     Stream.Builder<Arguments> b = Stream.builder();
     for (Gemm g : new Gemm[] {new VectorGemm(1), new VectorGemm(2), new BlockedGemm()}) {
       for (int[] s : sizes) {
