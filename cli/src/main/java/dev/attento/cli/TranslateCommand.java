@@ -2,6 +2,7 @@ package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.Progress;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.train.Checkpoint;
@@ -65,7 +66,8 @@ final class TranslateCommand implements Callable<Integer> {
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
-      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
+      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null;
+           WeightCache cache = WeightCache.open()) { // the same weights for every chunk
         for (int i = 0; i < lines.size(); i += 64) {
           List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
           for (Translation t : translator.translate(chunk)) {

@@ -18,8 +18,9 @@ import dev.attento.core.tensor.Tensor;
  *       gathered into a compact batch for the recurrent GEMM and the kernel, and scattered
  *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
  *       skips about 40% of the work.
- *   <li>{@code W_hh} is transposed once per sequence, so the per-step product
- *       {@code h·W_hhᵀ} is a plain {@code A·B} GEMM with nothing to transpose while packing.
+ *   <li>{@code W_hh} is transposed once per sequence (for batches of more than a few
+ *       rows), so the per-step product {@code h·W_hhᵀ} is a plain {@code A·B} GEMM with
+ *       nothing to transpose while packing.
  *   <li>The backward pass collects every step's gate gradients and computes
  *       {@code ∂W_hh = Σ_t ∂hp_tᵀ·h_{t-1}} as one GEMM over all stepped rows instead of one
  *       small GEMM per step.
@@ -97,7 +98,9 @@ final class SequenceUnroll {
     float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
     float[] savedStore = keep ? new float[rows * savedWidth] : null;
     Step s = new Step();
-    float[] whhT = WeightCache.transposeOf(weightHh);
+    // A batch of a few rows (decoding one sentence) multiplies by dot products along W_hh's
+    // rows, with nothing to pack; transposing it would cost more than the products.
+    float[] whhT = batch >= 4 ? WeightCache.transposeOf(weightHh) : null;
     float[] out = new float[batch * time * hidden + parts * stateSize];
     Gemm gemm = Kernels.gemm();
     for (int t = 0; t < time; t++) {
@@ -109,7 +112,11 @@ final class SequenceUnroll {
         for (int r = 0; r < n; r++) {
           System.arraycopy(biasHh.data(), 0, s.hp, r * width, width);
         }
-        gemm.gemm(false, false, n, width, hidden, 1f, s.prev[0], 0, hidden, whhT, 0, width, 1f, s.hp, 0, width);
+        if (whhT != null) {
+          gemm.gemm(false, false, n, width, hidden, 1f, s.prev[0], 0, hidden, whhT, 0, width, 1f, s.hp, 0, width);
+        } else {
+          gemm.gemm(false, true, n, width, hidden, 1f, s.prev[0], 0, hidden, weightHh.data(), 0, hidden, 1f, s.hp, 0, width);
+        }
         cell.forwardKernel(n, xp.data(), s.xRow, s.hp, s.prev, s.next, s.saved);
         s.scatter(s.next, idx, state);
         if (keep) {

@@ -38,6 +38,8 @@ public final class VectorGemm implements Gemm {
   private static final long SMALL = 1L << 15;
   /** Below this many multiply-adds handing half to the helper costs more than it saves. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
+  /** The same for matrix–vector products, which are bound by reading the matrix, not by arithmetic. */
+  private static final long GEMV_PARALLEL_THRESHOLD = 1L << 16;
 
   /** Per-thread scratch: the packed strip, the packed panels of A, and a tile for ragged edges. */
   private static final ThreadLocal<float[][]> SCRATCH =
@@ -70,7 +72,15 @@ public final class VectorGemm implements Gemm {
       return;
     }
     if (m < MR && transB) {
-      rowsTimesTransposed(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+      // x·Wᵀ for one sentence: W streams from cache once per step, so split its rows.
+      if (helper != null && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && n >= 2) {
+        int mid = n / 2;
+        helper.runBoth(
+            () -> rowsTimesTransposed(transA, m, n - mid, k, alpha, a, aOff, lda, b, bOff + mid * ldb, ldb, c, cOff + mid, ldc),
+            () -> rowsTimesTransposed(transA, m, mid, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+      } else {
+        rowsTimesTransposed(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+      }
       return;
     }
     if (n == 1 && !transB && !transA) {

@@ -1,6 +1,7 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -28,13 +29,11 @@ public final class Activations {
     return (float) (1.0 / (1.0 + Math.exp(-x)));
   }
 
-  /** Hyperbolic tangent. */
+  /** Hyperbolic tangent, on the {@linkplain Kernels#nonlinear() gate kernel} (vectorised where possible). */
   public static Tensor tanh(Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = tanh(in[i]);
-    }
+    Kernels.nonlinear().tanh(in, 0, y, 0, in.length);
     return Autodiff.record("tanh", Tensor.of(y, x.shape()), g -> {
       float[] gx = x.gradBuffer();
       for (int i = 0; i < g.length; i++) {
@@ -43,13 +42,11 @@ public final class Activations {
     }, x);
   }
 
-  /** Logistic sigmoid. */
+  /** Logistic sigmoid, on the {@linkplain Kernels#nonlinear() gate kernel}. */
   public static Tensor sigmoid(Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = sigmoid(in[i]);
-    }
+    Kernels.nonlinear().sigmoid(in, 0, y, 0, in.length);
     return Autodiff.record("sigmoid", Tensor.of(y, x.shape()), g -> {
       float[] gx = x.gradBuffer();
       for (int i = 0; i < g.length; i++) {

@@ -8,8 +8,12 @@ package dev.attento.seq2seq.decode;
  *     0 ranks beams by raw log-probability, which favours short outputs
  * @param maxLengthRatio the output may be at most {@code ratio · sourceLength + maxLengthExtra} tokens
  * @param maxLengthExtra see {@code maxLengthRatio}
+ * @param stopAtEos whether greedy search stops once every sentence has produced EOS (normal
+ *     use); {@code false} always runs to the maximum length, as benchmarks that must not
+ *     depend on what the model has learned do
  */
-public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra) {
+public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
+                              boolean stopAtEos) {
 
   public DecodingOptions {
     if (beamSize < 1) {
@@ -18,6 +22,11 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     if (maxLengthRatio < 0 || maxLengthExtra < 0) {
       throw new IllegalArgumentException("maximum length settings must be non-negative");
     }
+  }
+
+  /** Options that stop at EOS. */
+  public DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra) {
+    this(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, true);
   }
 
   /**

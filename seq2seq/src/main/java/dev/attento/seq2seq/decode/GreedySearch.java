@@ -68,7 +68,7 @@ public final class GreedySearch {
             all = false;
           }
         }
-        if (all) {
+        if (all && options.stopAtEos()) {
           break;
         }
         prev = best;

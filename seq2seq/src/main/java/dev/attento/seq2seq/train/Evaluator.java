@@ -1,6 +1,7 @@
 package dev.attento.seq2seq.train;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.BatchPlan;
 import dev.attento.seq2seq.data.Example;
@@ -27,7 +28,7 @@ public final class Evaluator {
     List<String> hyps = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     int exact = 0;
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
       for (Batch b : BatchPlan.sequential(dev, BATCH)) {
         int n = b.targetTokens();
         lossSum += model.translator().loss(b.source(), b.target(), false, null).item() * n;

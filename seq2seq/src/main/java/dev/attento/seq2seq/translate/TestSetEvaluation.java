@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.translate;
 
+import dev.attento.core.ops.WeightCache;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.eval.LengthBuckets;
 import dev.attento.seq2seq.eval.QualityReport;
@@ -30,10 +31,12 @@ public final class TestSetEvaluation {
   public static Outcome run(TrainedModel model, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets,
                             java.util.function.IntConsumer progress) {
     List<Translation> all = new ArrayList<>();
-    for (int i = 0; i < pairs.size(); i += 64) {
-      List<String> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64)).stream().map(SentencePair::source).toList();
-      all.addAll(translator.translate(chunk));
-      progress.accept(chunk.size());
+    try (WeightCache cache = WeightCache.open()) { // the same weights for every chunk
+      for (int i = 0; i < pairs.size(); i += 64) {
+        List<String> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64)).stream().map(SentencePair::source).toList();
+        all.addAll(translator.translate(chunk));
+        progress.accept(chunk.size());
+      }
     }
     List<QualityReport.Sentence> sentences = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {

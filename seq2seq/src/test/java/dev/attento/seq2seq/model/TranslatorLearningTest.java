@@ -89,7 +89,11 @@ class TranslatorLearningTest {
     assertTrue(last < 0.05f * first, "loss should fall from " + first + " to under 5%, was " + last);
     List<Hypothesis> greedy = GreedySearch.decode(model, src, DecodingOptions.greedy());
     List<Hypothesis> beam = BeamSearch.decode(model, src, DecodingOptions.beam(3));
+    // Running on to the maximum length (as benchmarks do) must not change what was decoded.
+    List<Hypothesis> fullLength = GreedySearch.decode(model, src, new DecodingOptions(1, 0, 3, 20, false));
     for (int b = 0; b < SOURCES.length; b++) {
+      assertArrayEquals(greedy.get(b).tokens(), fullLength.get(b).tokens(), "greedy without early stop, sentence " + b);
+      assertEquals(greedy.get(b).score(), fullLength.get(b).score(), 1e-6, "greedy without early stop, sentence " + b);
       int[] expected = new int[SOURCES[b].length];
       for (int i = 0; i < expected.length; i++) {
         expected[i] = SOURCES[b][expected.length - 1 - i];
