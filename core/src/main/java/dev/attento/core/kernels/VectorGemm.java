@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * at 512 bits) stays in L1 while all panels of A stream past it. Zero padding of ragged
  * panels and strips lets one micro-kernel serve every edge.
  *
- * <p>Large products give half their strips (or, for a transposed A, half their rows, so each
- * core packs only its half of A) to a {@link Helper} thread. Products with a single row or
+ * <p>Large products are cut into a few chunks of strips (or, for a transposed A, of rows, so
+ * that each core packs only the rows it computes) shared with a {@link Helper} thread. Products with a single row or
  * very few multiply-adds skip packing altogether (see the small-product paths below).
  */
 public final class VectorGemm implements Gemm {
@@ -38,6 +38,11 @@ public final class VectorGemm implements Gemm {
   private static final long SMALL = 1L << 15;
   /** Below this many multiply-adds handing half to the helper costs more than it saves. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
+  /**
+   * Pieces a parallel product is cut into, claimed by whichever of the two threads is free: a
+   * few more than two, so that neither waits long for the other on a busy machine.
+   */
+  private static final int CHUNKS = 4;
   /** The same for matrix–vector products, which are bound by reading the matrix, not by arithmetic. */
   private static final long GEMV_PARALLEL_THRESHOLD = 1L << 16;
 
@@ -94,16 +99,23 @@ public final class VectorGemm implements Gemm {
     Block all = new Block(transA, transB, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     int strips = (n + NR - 1) / NR;
     boolean parallel = helper != null && (long) m * n * k >= PARALLEL_THRESHOLD;
-    boolean splitRows = transA || strips < 2;
-    if (parallel && splitRows && m >= 2 * MR) {
-      int half = (m / 2 + MR - 1) / MR * MR;
-      helper.runBoth(() -> all.compute(half, m, n, 0, strips), () -> all.compute(0, half, n, 0, strips));
+    boolean splitRows = transA || strips < 2 * CHUNKS;
+    int panels = (m + MR - 1) / MR;
+    if (parallel && splitRows && panels >= 2) {
+      // A transposed A is packed by whoever computes its rows, so rows are shared out.
+      int chunks = Math.min(CHUNKS, panels);
+      helper.parallelFor(chunks, q -> all.compute(part(panels, chunks, q) * MR, Math.min(m, part(panels, chunks, q + 1) * MR),
+          n, 0, strips));
     } else if (parallel && !splitRows) {
-      int mid = strips / 2;
-      helper.runBoth(() -> all.compute(0, m, n, mid, strips), () -> all.compute(0, m, n, 0, mid));
+      helper.parallelFor(CHUNKS, q -> all.compute(0, m, n, part(strips, CHUNKS, q), part(strips, CHUNKS, q + 1)));
     } else {
       all.compute(0, m, n, 0, strips);
     }
+  }
+
+  /** Where the {@code q}-th of {@code chunks} near-equal parts of {@code total} items starts. */
+  private static int part(int total, int chunks, int q) {
+    return (int) ((long) total * q / chunks);
   }
 
   /** The operands of one product; {@link #compute} does a rectangle of C's tiles. */
