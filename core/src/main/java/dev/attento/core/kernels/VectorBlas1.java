@@ -12,6 +12,11 @@ public final class VectorBlas1 implements Blas1 {
 
   @Override
   public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+    return dotProduct(x, xOff, y, yOff, n);
+  }
+
+  /** {@link #dot}, for the other Vector API kernels. */
+  static float dotProduct(float[] x, int xOff, float[] y, int yOff, int n) {
     int nv = n - n % L;
     FloatVector acc = FloatVector.zero(S);
     for (int i = 0; i < nv; i += L) {

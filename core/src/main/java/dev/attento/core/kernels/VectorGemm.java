@@ -1,7 +1,6 @@
 package dev.attento.core.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -293,22 +292,8 @@ public final class VectorGemm implements Gemm {
       xOff = 0;
     }
     for (int i = 0; i < m; i++) {
-      c[cOff + i * ldc] += alpha * dot(a, aOff + i * lda, x, xOff, k);
+      c[cOff + i * ldc] += alpha * VectorBlas1.dotProduct(a, aOff + i * lda, x, xOff, k);
     }
-  }
-
-  /** {@code Σ_p x[xi+p]·y[yi+p]}, vectorised. */
-  private static float dot(float[] x, int xi, float[] y, int yi, int k) {
-    int kv = k - k % L;
-    FloatVector acc = FloatVector.zero(S);
-    for (int p = 0; p < kv; p += L) {
-      acc = FloatVector.fromArray(S, x, xi + p).fma(FloatVector.fromArray(S, y, yi + p), acc);
-    }
-    float s = acc.reduceLanes(VectorOperators.ADD);
-    for (int p = kv; p < k; p++) {
-      s += x[xi + p] * y[yi + p];
-    }
-    return s;
   }
 
   /**
@@ -343,7 +328,7 @@ public final class VectorGemm implements Gemm {
     Packing.pack(transA, a, aOff, lda, 0, m, 0, k, ap);
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
-        c[cOff + i * ldc + j] += alpha * dot(ap, i * k, b, bOff + j * ldb, k);
+        c[cOff + i * ldc + j] += alpha * VectorBlas1.dotProduct(ap, i * k, b, bOff + j * ldb, k);
       }
     }
   }
