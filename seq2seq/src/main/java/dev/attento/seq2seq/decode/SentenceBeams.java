@@ -1,0 +1,145 @@
+package dev.attento.seq2seq.decode;
+
+import dev.attento.seq2seq.model.Translator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The beam of one sentence (Sutskever et al. 2014, §3.2; Wu et al. 2016 for the length
+ * penalty): the {@code k} most probable live partial translations and the finished ones. A
+ * hypothesis that emits EOS is set aside; the search ends when no live beam is left or none
+ * can beat the best finished hypothesis, and the best finished one by length-normalised
+ * score wins. {@link BeamSearch} runs the beams of many sentences as one decoder batch.
+ */
+final class SentenceBeams {
+
+  /** A partial translation: its tokens, attention rows and summed log-probability. */
+  private record Beam(int[] tokens, float[][] attention, double score) {
+    Beam extend(int token, float[] weights, double logProb) {
+      int[] t = Arrays.copyOf(tokens, tokens.length + 1);
+      t[tokens.length] = token;
+      float[][] a = attention == null ? null : Arrays.copyOf(attention, attention.length + 1);
+      if (a != null) {
+        a[attention.length] = weights;
+      }
+      return new Beam(t, a, score + logProb);
+    }
+  }
+
+  private record Candidate(int beam, int token, double score) {}
+
+  private final int k;
+  private final int maxLength;
+  private final double alpha;
+  private List<Beam> live;
+  private final List<Hypothesis> finished = new ArrayList<>();
+
+  SentenceBeams(DecodingOptions options, int maxLength, boolean attends) {
+    this.k = options.beamSize();
+    this.maxLength = maxLength;
+    this.alpha = options.lengthPenalty();
+    this.live = List.of(new Beam(new int[0], attends ? new float[0][] : null, 0.0));
+  }
+
+  /** Live beams: the decoder rows this sentence needs at the next step. */
+  int liveCount() {
+    return live.size();
+  }
+
+  /** The token each live beam feeds to the decoder next. */
+  int lastToken(int beam) {
+    int[] t = live.get(beam).tokens();
+    return t.length == 0 ? Translator.BOS : t[t.length - 1];
+  }
+
+  /**
+   * Extends the live beams by one step.
+   *
+   * @param step 0-based step
+   * @param logProbs {@code [rows, vocab]} log-probabilities, this sentence's beams from row {@code row0}
+   * @param attention {@code [rows, srcLen]} attention weights, or {@code null}
+   * @return for each new live beam, the index of the beam it extends (empty when the search ended)
+   */
+  int[] advance(int step, float[] logProbs, int vocab, int row0, float[] attention, int srcLen) {
+    List<Candidate> best = topCandidates(logProbs, vocab, row0, 2 * k);
+    List<Beam> next = new ArrayList<>(k);
+    List<Integer> parents = new ArrayList<>(k);
+    boolean lastStep = step == maxLength - 1;
+    for (int rank = 0; rank < best.size(); rank++) {
+      Candidate c = best.get(rank);
+      Beam parent = live.get(c.beam());
+      float[] weights = attention == null ? null
+          : Arrays.copyOfRange(attention, (row0 + c.beam()) * srcLen, (row0 + c.beam() + 1) * srcLen);
+      Beam extended = parent.extend(c.token(), weights, c.score() - parent.score());
+      if (c.token() == Translator.EOS) {
+        // Only an EOS that ranks among the k best candidates ends a hypothesis (as in fairseq).
+        if (rank < k) {
+          int[] tokens = Arrays.copyOf(extended.tokens(), extended.tokens().length - 1);
+          finished.add(new Hypothesis(tokens, extended.score(), extended.attention()));
+        }
+      } else if (lastStep) {
+        finished.add(new Hypothesis(extended.tokens(), extended.score(), extended.attention()));
+      } else if (next.size() < k) {
+        next.add(extended);
+        parents.add(c.beam());
+      }
+    }
+    if (next.isEmpty() || cannotImprove(next.get(0))) {
+      live = List.of();
+      return new int[0];
+    }
+    live = next;
+    return parents.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The best finished hypothesis by length-normalised score. */
+  Hypothesis best() {
+    return finished.stream().max(Comparator.comparingDouble(h -> normalised(h, alpha))).orElseThrow();
+  }
+
+  /**
+   * Whether no extension of the best live beam can beat the best finished hypothesis: a
+   * beam's log-probability only falls as it grows, and the length penalty divides it by at
+   * most that of the maximum length.
+   */
+  private boolean cannotImprove(Beam bestLive) {
+    if (finished.isEmpty()) {
+      return false;
+    }
+    double bestFinished = finished.stream().mapToDouble(h -> normalised(h, alpha)).max().orElseThrow();
+    double bound = bestLive.score() / Math.pow((5.0 + maxLength) / 6.0, alpha);
+    return bestFinished >= bound;
+  }
+
+  /** Log-probability divided by the GNMT length penalty ((5+|Y|)/6)^α. */
+  static double normalised(Hypothesis h, double alpha) {
+    int length = h.tokens().length + 1;
+    return h.score() / Math.pow((5.0 + length) / 6.0, alpha);
+  }
+
+  private List<Candidate> topCandidates(float[] lp, int vocab, int row0, int count) {
+    PriorityQueue<Candidate> heap = new PriorityQueue<>(Comparator.comparingDouble(Candidate::score));
+    for (int i = 0; i < live.size(); i++) {
+      double base = live.get(i).score();
+      int row = (row0 + i) * vocab;
+      for (int v = 0; v < vocab; v++) {
+        if (v == Translator.PAD || v == Translator.BOS) {
+          continue;
+        }
+        double s = base + lp[row + v];
+        if (heap.size() < count) {
+          heap.add(new Candidate(i, v, s));
+        } else if (s > heap.peek().score()) {
+          heap.poll();
+          heap.add(new Candidate(i, v, s));
+        }
+      }
+    }
+    List<Candidate> sorted = new ArrayList<>(heap);
+    sorted.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return sorted;
+  }
+}
