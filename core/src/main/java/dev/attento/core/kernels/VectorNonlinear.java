@@ -35,10 +35,10 @@ import jdk.incubator.vector.VectorSpecies;
  * tanh are computed and the lanes selected; the scalar code branches instead, which selects
  * the same values.
  *
- * <p>Speed, on 256–1024 floats with 512-bit vectors (AMD EPYC, JDK 17, {@code NonlinearSpeed}
- * in the tests): σ about 0.52–0.63 ns per element against SVML's 0.33–0.38 (1.5–1.7×), tanh
- * 0.70–0.75 against 0.53–0.56 (1.3–1.4×). The scalar kernel takes 3.3 ns for either, the
- * double-precision formulas it replaced 6–6.5 ns.
+ * <p>Speed, on 256–1024 floats with 512-bit vectors (AMD EPYC, JDK 17, shared and noisy
+ * machine; {@code NonlinearSpeed} in the tests): σ 0.53–0.70 ns per element against SVML's
+ * 0.33–0.36 (typically 1.7×), tanh 0.70–0.77 against 0.54–0.59 (1.2–1.4×). The scalar kernel
+ * takes 3.3 ns for either, the double-precision formulas it replaced 6–6.4 ns.
  */
 public final class VectorNonlinear implements Nonlinear {
 
@@ -101,8 +101,9 @@ public final class VectorNonlinear implements Nonlinear {
       p = p.fma(r, V_P0);
       FloatVector twoToN = t.reinterpretAsInts().add(EXPONENT).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
       FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(twoToN).blend(ZERO, beyond);
-      // σ = (x < 0 ? e : 1) / (e + 1)
-      ONE.blend(e, x.compare(VectorOperators.LT, ZERO)).div(e.add(ONE)).intoArray(out, outOff + i);
+      // σ = x < 0 ? q : 1 - q, q = e / (e + 1)
+      FloatVector q = e.div(e.add(ONE));
+      ONE.sub(q).blend(q, x.compare(VectorOperators.LT, ZERO)).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       out[outOff + i] = ScalarNonlinear.sigmoid(in[inOff + i]);
