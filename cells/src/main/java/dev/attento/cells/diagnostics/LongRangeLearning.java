@@ -29,10 +29,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * loss is the mean squared error. Training uses Adam (Kingma &amp; Ba 2015) with global-norm
  * gradient clipping (Pascanu et al. 2013), a fresh batch every step, and is scored on a fixed
  * held-out set. Weights, training data and held-out data each draw from their own stream of
- * the seed, so a run is reproducible from its seed and settings: bit for bit with the scalar
- * kernels, and up to float rounding with the vectorised gate non-linearities, which can differ
- * in the last bits from one JVM run to the next. Over thousands of steps that rounding can
- * move a curve by an evaluation or so; it does not change which cells learn the task.
+ * the seed, so a run is reproducible bit for bit from its seed and settings on the same
+ * kernels (the gate non-linearities give the same bits scalar or vectorised; GEMM kernels
+ * differ from each other in summation order, and so in the last bits).
  */
 public final class LongRangeLearning {
 

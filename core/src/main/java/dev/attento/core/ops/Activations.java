@@ -8,8 +8,12 @@ import dev.attento.core.tensor.Tensor;
  * Element-wise non-linearities. Each backward is written in terms of the output where that
  * is cheaper (tanh' = 1 - y², σ' = y(1 - y), exp' = y), so no input copy is kept.
  *
- * <p>The scalar functions {@link #tanh(float)} and {@link #sigmoid(float)} are public because
- * fused cell kernels must compute exactly the same values as these ops.
+ * <p>The scalar functions {@link #tanh(float)} and {@link #sigmoid(float)} are public for
+ * kernels that compose these ops by hand (Elman cell, additive attention). The LSTM and GRU
+ * gate kernels use {@link dev.attento.core.kernels.Kernels#nonlinear()} instead, whose float
+ * formulas differ from these by at most a few ulps. Both are reproducible: {@link Math#exp}
+ * gives the same bits in the interpreter and compiled code (checked on JDK 17 and 25), unlike
+ * the Vector API's lane-wise {@code EXP}.
  */
 public final class Activations {
 
