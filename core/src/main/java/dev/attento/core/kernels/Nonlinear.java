@@ -16,4 +16,11 @@ public interface Nonlinear {
 
   /** {@code out[o+i] = tanh(in[k+i])} for i in [0, n). */
   void tanh(float[] in, int inOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[o+i] = e^(in[k+i] - shift)} for i in [0, n), where {@code shift} is at least
+   * every input (a row's maximum or log-sum-exp): the exponentials of a softmax. Results
+   * below e^-87 are 0.
+   */
+  void expShifted(float[] in, int inOff, float shift, float[] out, int outOff, int n);
 }

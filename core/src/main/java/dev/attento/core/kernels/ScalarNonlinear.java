@@ -94,6 +94,20 @@ public final class ScalarNonlinear implements Nonlinear {
     }
   }
 
+  @Override
+  public void expShifted(float[] in, int inOff, float shift, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = expShifted(in[inOff + i] - shift);
+    }
+  }
+
+  /** e^u for u ≤ 0, 0 below -{@link #EXP_LIMIT}, with the formula {@link VectorNonlinear} uses. */
+  static float expShifted(float u) {
+    boolean beyond = !(u >= -EXP_LIMIT);
+    float e = expNonPositive(beyond ? -EXP_LIMIT : u);
+    return beyond ? 0f : e;
+  }
+
   /** e^u for u in [-{@link #EXP_LIMIT}, 0] (Cephes expf with Cody–Waite reduction). */
   static float expNonPositive(float u) {
     float t = Math.fma(u, LOG2E, SHIFTER);

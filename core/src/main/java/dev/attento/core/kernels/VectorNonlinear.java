@@ -111,6 +111,34 @@ public final class VectorNonlinear implements Nonlinear {
   }
 
   @Override
+  public void expShifted(float[] in, int inOff, float shift, float[] out, int outOff, int n) {
+    FloatVector sh = FloatVector.broadcast(S, shift);
+    FloatVector lowest = V_EXP_LIMIT.neg();
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      FloatVector x = FloatVector.fromArray(S, in, inOff + i).sub(sh);
+      // Below the range (or NaN): 0, as ScalarNonlinear.expShifted.
+      VectorMask<Float> beyond = x.compare(VectorOperators.GE, lowest).not();
+      FloatVector u = x.blend(lowest, beyond);
+      // e^u (ScalarNonlinear.expNonPositive)
+      FloatVector t = u.fma(V_LOG2E, V_SHIFTER);
+      FloatVector m = t.sub(V_SHIFTER);
+      FloatVector r = m.fma(V_MINUS_LN2_HI, u);
+      r = m.fma(V_MINUS_LN2_LO, r);
+      FloatVector p = V_P5.fma(r, V_P4);
+      p = p.fma(r, V_P3);
+      p = p.fma(r, V_P2);
+      p = p.fma(r, V_P1);
+      p = p.fma(r, V_P0);
+      FloatVector twoToN = t.reinterpretAsInts().add(EXPONENT).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+      p.fma(r.mul(r), r).add(ONE).mul(twoToN).blend(ZERO, beyond).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = ScalarNonlinear.expShifted(in[inOff + i] - shift);
+    }
+  }
+
+  @Override
   public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
     int i = 0;
     for (; i + L <= n; i += L) {

@@ -1,6 +1,7 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -28,6 +29,7 @@ public final class CrossEntropy {
           + rows + " rows of logits " + java.util.Arrays.toString(logits.shape()));
     }
     float[] z = logits.data();
+    float[] scratch = new float[v];
     double[] lse = new double[rows];
     double total = 0;
     int counted = 0;
@@ -40,7 +42,7 @@ public final class CrossEntropy {
         throw new IllegalArgumentException("crossEntropy: target " + t + " at row " + r
             + " out of range for " + v + " classes");
       }
-      lse[r] = Softmax.logSumExp(z, r * v, v);
+      lse[r] = Softmax.logSumExp(z, r * v, v, scratch);
       total += lse[r] - z[r * v + t];
       counted++;
     }
@@ -51,6 +53,7 @@ public final class CrossEntropy {
         return;
       }
       float[] gz = logits.gradBuffer();
+      float[] softmax = new float[v];
       double scale = g[0] / (double) n;
       for (int r = 0; r < rows; r++) {
         int t = targets[r];
@@ -58,8 +61,10 @@ public final class CrossEntropy {
           continue;
         }
         int base = r * v;
+        // softmax = e^(z - logsumexp), vectorised; (float) lse is still at least every z.
+        Kernels.nonlinear().expShifted(z, base, (float) lse[r], softmax, 0, v);
         for (int j = 0; j < v; j++) {
-          gz[base + j] += (float) (Math.exp(z[base + j] - lse[r]) * scale);
+          gz[base + j] += (float) (softmax[j] * scale);
         }
         gz[base + t] -= (float) scale;
       }

@@ -1,6 +1,7 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -82,9 +83,10 @@ public final class Softmax {
     int rows = cols == 0 ? 0 : x.size() / cols;
     float[] y = new float[x.size()];
     float[] in = x.data();
+    float[] scratch = new float[cols];
     for (int r = 0; r < rows; r++) {
       int base = r * cols;
-      double lse = logSumExp(in, base, cols);
+      double lse = logSumExp(in, base, cols, scratch);
       for (int j = 0; j < cols; j++) {
         y[base + j] = (float) (in[base + j] - lse);
       }
@@ -92,30 +94,31 @@ public final class Softmax {
     return Autodiff.record("logSoftmax", Tensor.of(y, x.shape()), g -> {
       // ∂x_j = g_j - softmax_j Σ_k g_k
       float[] gx = x.gradBuffer();
+      float[] softmax = new float[cols];
       for (int r = 0; r < rows; r++) {
         int base = r * cols;
         double total = 0;
         for (int j = 0; j < cols; j++) {
           total += g[base + j];
         }
+        Kernels.nonlinear().expShifted(y, base, 0f, softmax, 0, cols);
         for (int j = 0; j < cols; j++) {
-          gx[base + j] += (float) (g[base + j] - Math.exp(y[base + j]) * total);
+          gx[base + j] += (float) (g[base + j] - softmax[j] * total);
         }
       }
     }, x);
   }
 
-  /** Writes softmax of {@code in[off, off+n)} into {@code out} at the same offsets. */
+  /**
+   * Writes softmax of {@code in[off, off+n)} into {@code out} at the same offsets. The
+   * exponentials come from the vectorised {@link Kernels#nonlinear() kernel}; they are summed
+   * in double, in order.
+   */
   public static void softmaxRow(float[] in, float[] out, int off, int n) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j < n; j++) {
-      max = Math.max(max, in[off + j]);
-    }
+    Kernels.nonlinear().expShifted(in, off, max(in, off, n), out, off, n);
     double sum = 0;
     for (int j = 0; j < n; j++) {
-      double e = Math.exp(in[off + j] - max);
-      out[off + j] = (float) e;
-      sum += e;
+      sum += out[off + j];
     }
     float inv = (float) (1.0 / sum);
     for (int j = 0; j < n; j++) {
@@ -123,16 +126,26 @@ public final class Softmax {
     }
   }
 
-  /** log Σ exp over {@code in[off, off+n)}, stabilised by the maximum. */
-  public static double logSumExp(float[] in, int off, int n) {
+  /**
+   * log Σ exp over {@code in[off, off+n)}, stabilised by the maximum.
+   *
+   * @param scratch at least {@code n} floats, overwritten (the exponentials)
+   */
+  public static double logSumExp(float[] in, int off, int n, float[] scratch) {
+    float max = max(in, off, n);
+    Kernels.nonlinear().expShifted(in, off, max, scratch, 0, n);
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      sum += scratch[j];
+    }
+    return max + Math.log(sum);
+  }
+
+  private static float max(float[] in, int off, int n) {
     float max = Float.NEGATIVE_INFINITY;
     for (int j = 0; j < n; j++) {
       max = Math.max(max, in[off + j]);
     }
-    double sum = 0;
-    for (int j = 0; j < n; j++) {
-      sum += Math.exp(in[off + j] - max);
-    }
-    return max + Math.log(sum);
+    return max;
   }
 }

@@ -57,6 +57,17 @@ public final class NonlinearSpeed {
         out[outOff + i] = (float) Math.tanh(in[inOff + i]);
       }
     }
+
+    @Override
+    public void expShifted(float[] in, int inOff, float shift, float[] out, int outOff, int n) {
+      int i = 0;
+      for (; i + L <= n; i += L) {
+        FloatVector.fromArray(S, in, inOff + i).sub(shift).lanewise(VectorOperators.EXP).intoArray(out, outOff + i);
+      }
+      for (; i < n; i++) {
+        out[outOff + i] = (float) Math.exp(in[inOff + i] - shift);
+      }
+    }
   }
 
   /** The previous scalar kernel: double-precision {@code Math.exp}. */
@@ -77,6 +88,13 @@ public final class NonlinearSpeed {
     public void tanh(float[] in, int inOff, float[] out, int outOff, int n) {
       for (int i = 0; i < n; i++) {
         out[outOff + i] = (float) (1.0 - 2.0 / (Math.exp(2.0 * in[inOff + i]) + 1.0));
+      }
+    }
+
+    @Override
+    public void expShifted(float[] in, int inOff, float shift, float[] out, int outOff, int n) {
+      for (int i = 0; i < n; i++) {
+        out[outOff + i] = (float) Math.exp(in[inOff + i] - shift);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.attento.core.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,32 @@ class NonlinearTest {
         }
       }
     }
+  }
+
+  @Test
+  void shiftedExpIsTheScalarFormulaBitForBitAndAccurate() {
+    float[] x = sweep();
+    float shift = 20f; // at least every input, as a softmax's maximum is
+    float[] e = new float[x.length];
+    double worst = 0;
+    for (int rep = 0; rep < 6; rep++) {
+      VECTOR.expShifted(x, 0, shift, e, 0, x.length);
+      for (int i = 0; i < x.length; i++) {
+        float expected = ScalarNonlinear.expShifted(x[i] - shift);
+        if (bits(e[i]) != bits(expected)) {
+          throw new AssertionError("pass " + rep + ", x = " + x[i] + ": vector " + e[i] + ", scalar " + expected);
+        }
+        double exact = Math.exp(x[i] - shift); // of the float difference, which is what is exponentiated
+        if (x[i] <= shift && exact > 1e-37) { // in the contract, and above float's normal range
+          worst = Math.max(worst, Math.abs(e[i] - exact) / Math.ulp((float) exact));
+        }
+      }
+    }
+    assertTrue(worst <= 1.5, "e^x within 1.5 ulp, worst " + worst);
+    float[] edge = {-Float.MAX_VALUE, Float.NEGATIVE_INFINITY, -1e30f, -87.3f, -87.4f, -0f, 0f, Float.NaN};
+    float[] out = new float[edge.length];
+    VECTOR.expShifted(edge, 0, 0f, out, 0, edge.length);
+    assertArrayEquals(new float[] {0f, 0f, 0f, (float) Math.exp(-87.3), 0f, 1f, 1f, 0f}, out, 1e-42f);
   }
 
   @Test
