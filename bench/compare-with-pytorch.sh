@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Runs Attento's and PyTorch's benchmarks one after the other on this machine and prints the
-# ratios Attento / PyTorch (only ratios measured in one sitting mean anything: machines differ).
+# Runs Attento's and PyTorch's benchmarks on this machine, interleaved over several rounds,
+# and prints medians and the median of the per-round ratios Attento / PyTorch. Only ratios
+# measured side by side mean anything: machines differ, and a shared machine's load drifts,
+# which interleaving spreads over both sides alike.
 # Installs Debian's python3-torch and unpacks OpenBLAS (without installing it) if missing.
-#   bench/compare-with-pytorch.sh            # everything (~10 minutes)
-#   STEPS=100 bench/compare-with-pytorch.sh  # training steps per variant on both sides
+#   bench/compare-with-pytorch.sh                     # 3 rounds (~30 minutes)
+#   ROUNDS=1 STEPS=100 bench/compare-with-pytorch.sh  # one quick round
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 OUT="${OUT:-$ROOT/runs/bench-$(date +%Y%m%d-%H%M%S)}"
 STEPS="${STEPS:-200}"
+ROUNDS="${ROUNDS:-3}"
 PY=/usr/bin/python3
 mkdir -p "$OUT"
 
@@ -19,53 +22,61 @@ fi
 OBO=/tmp/openblas-omp/usr/lib/x86_64-linux-gnu/openblas-openmp
 [ -e "$OBO/libblas.so.3" ] || sh "$HERE/pytorch/setup_openblas.sh" /tmp/openblas-omp >&2
 TORCH_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "LD_LIBRARY_PATH=$OBO")
+"$ROOT/attento" --version >/dev/null # build the jar before timing anything
 
-echo ">>> attento bench" >&2
-"$ROOT/attento" bench --json --steps "$STEPS" --warmup 20 --decode 300 > "$OUT/attento.json"
-echo ">>> pytorch gemm" >&2
-"${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/gemm.py" --no-measure --shapes 64x320x1024,64x256x1024,64x1024x256,1024x1024x1024,1x320x1024 > "$OUT/torch_gemm.json" 2> "$OUT/torch_gemm.log"
-echo ">>> pytorch train" >&2
-"${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/seq2seq_train.py" --steps "$STEPS" --warmup 20 \
-  --variants lstm:fixed_fast,lstm:attn_loop,gru:fixed_fast,gru:attn_loop > "$OUT/torch_train.json" 2> "$OUT/torch_train.log"
-echo ">>> pytorch decode" >&2
-"${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/greedy_decode.py" > "$OUT/torch_decode.json" 2> "$OUT/torch_decode.log"
+for r in $(seq 1 "$ROUNDS"); do
+  echo ">>> round $r/$ROUNDS: attento bench" >&2
+  "$ROOT/attento" bench --json --steps "$STEPS" --warmup 20 --decode 300 > "$OUT/attento.$r.json"
+  echo ">>> round $r/$ROUNDS: pytorch gemm" >&2
+  "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/gemm.py" --no-measure \
+    --shapes 64x320x1024,64x256x1024,64x1024x256,1024x1024x1024,1x320x1024 > "$OUT/torch_gemm.$r.json" 2> "$OUT/torch_gemm.$r.log"
+  echo ">>> round $r/$ROUNDS: pytorch train" >&2
+  "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/seq2seq_train.py" --steps "$STEPS" --warmup 20 \
+    --variants lstm:fixed_fast,lstm:attn_loop,gru:fixed_fast,gru:attn_loop > "$OUT/torch_train.$r.json" 2> "$OUT/torch_train.$r.log"
+  echo ">>> round $r/$ROUNDS: pytorch decode" >&2
+  "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/greedy_decode.py" > "$OUT/torch_decode.$r.json" 2> "$OUT/torch_decode.$r.log"
+done
 
-"$PY" - "$OUT" <<'PYEOF'
-import json, sys, os
-out = sys.argv[1]
-a = json.load(open(os.path.join(out, "attento.json")))
+"$PY" - "$OUT" "$ROUNDS" <<'PYEOF'
+import json, os, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
 def last_json(name):
     lines = [l for l in open(os.path.join(out, name)) if l.strip().startswith("{")]
     return json.loads(lines[-1])
-tt, td, tg = last_json("torch_train.json"), last_json("torch_decode.json"), last_json("torch_gemm.json")
-names = {"lstm:fixed": "lstm:fixed_fast", "lstm:attention": "lstm:attn_loop", "gru:fixed": "gru:fixed_fast", "gru:attention": "gru:attn_loop"}
-torch_train = {r["variant"]: r for r in tt["results"]}
-print(f"machine: {tg.get('cpu', {}).get('model_name', '?')}; attento kernel: {a['kernel']}, Java {a['java']}")
-print("| variant | Attento tok/s | PyTorch tok/s | ratio | Attento ms/step | PyTorch ms/step | Attento RSS MB | PyTorch RSS MB |")
-print("|---|---|---|---|---|---|---|---|")
-for v in a["variants"]:
-    t = torch_train.get(names.get(v["variant"], ""), {})
-    ratio = v.get("train_tokens_per_s", 0) / t["tgt_tokens_per_s"] if t else float("nan")
-    print(f"| {v['variant']} | {v.get('train_tokens_per_s')} | {t.get('tgt_tokens_per_s')} | {ratio:.2f} | "
-          f"{v.get('train_ms_per_step_median')} | {t.get('ms_per_step_median')} | {v.get('peak_rss_mb')} | {t.get('peak_rss_mb')} |")
-dec = {(r["batch"], r["mode"]): r for r in td["results"]}
-att = next((v for v in a["variants"] if v["variant"] == "lstm:attention"), None)
-if att:
-    print("\n| greedy decoding (lstm + attention, 30 steps) | Attento sent/s | PyTorch sent/s | ratio |\n|---|---|---|---|")
-    for b in (1, 64):
-        t = dec.get((b, "fixed30"), {}).get("sent_per_s")
-        mine = att.get(f"decode_batch{b}_sentences_per_s")
-        print(f"| batch {b} | {mine} | {t} | {mine / t if t else float('nan'):.2f} |")
-print("\n| GEMM (M x K x N) | Attento GFLOP/s | PyTorch+OpenBLAS GFLOP/s | ratio |\n|---|---|---|---|")
-torch_gemm = {}
-for r in tg.get("results", []):
-    key = (r.get("M"), r.get("K"), r.get("N"))
-    torch_gemm.setdefault(key, r)
-for g in a.get("gemm", []):
-    r = torch_gemm.get((g["m"], g["k"], g["n"]))
-    t = None
-    if r:
-        t = r["linear"]["gflops"] if g["layout"] != "A·B" else r["mm"]["gflops"]
-    print(f"| {g['m']}x{g['k']}x{g['n']} {g['layout']} | {g['gflops']} | {t} | {g['gflops'] / t if t else float('nan'):.2f} |")
+names = {"lstm:fixed": "lstm:fixed_fast", "lstm:attention": "lstm:attn_loop",
+         "gru:fixed": "gru:fixed_fast", "gru:attention": "gru:attn_loop"}
+rows = {}  # metric -> list of (attento, pytorch) per round
+def add(key, a, t):
+    if a is not None and t:
+        rows.setdefault(key, []).append((a, t))
+cpu = kernel = java = ""
+for r in range(1, rounds + 1):
+    a = json.load(open(os.path.join(out, f"attento.{r}.json")))
+    kernel, java = a["kernel"], a["java"]
+    tt = {x["variant"]: x for x in last_json(f"torch_train.{r}.json")["results"]}
+    td = {(x["batch"], x["mode"]): x for x in last_json(f"torch_decode.{r}.json")["results"]}
+    tg = last_json(f"torch_gemm.{r}.json")
+    cpu = tg.get("cpu", {}).get("model_name", "?")
+    for v in a["variants"]:
+        t = tt.get(names.get(v["variant"], ""), {})
+        add(f"train {v['variant']} tok/s", v.get("train_tokens_per_s"), t.get("tgt_tokens_per_s"))
+        add(f"train {v['variant']} peak RSS MB (lower is better)", v.get("peak_rss_mb"), t.get("peak_rss_mb"))
+        if v["variant"] == "lstm:attention":
+            for b in (1, 64):
+                add(f"greedy decode batch {b} sent/s (lstm + attention, 30 steps)",
+                    v.get(f"decode_batch{b}_sentences_per_s"), td.get((b, "fixed30"), {}).get("sent_per_s"))
+    torch_gemm = {(g.get("M"), g.get("K"), g.get("N")): g for g in tg.get("results", [])}
+    for g in a.get("gemm", []):
+        t = torch_gemm.get((g["m"], g["k"], g["n"]))
+        if t:
+            add(f"GEMM {g['m']}x{g['k']}x{g['n']} {g['layout']} GFLOP/s", g["gflops"],
+                t["linear"]["gflops"] if g["layout"] != "A·B" else t["mm"]["gflops"])
+print(f"machine: {cpu}; attento: {kernel}, Java {java}; {rounds} interleaved round(s), medians")
+print("| measure | Attento | PyTorch | ratio (median of rounds) | ratios per round |")
+print("|---|---|---|---|---|")
+for key, vals in rows.items():
+    ratios = [x / y for x, y in vals]
+    print(f"| {key} | {statistics.median(x for x, _ in vals):g} | {statistics.median(y for _, y in vals):g} | "
+          f"{statistics.median(ratios):.2f} | {' '.join(f'{q:.2f}' for q in ratios)} |")
 PYEOF
 echo "raw results in $OUT" >&2

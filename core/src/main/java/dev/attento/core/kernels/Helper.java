@@ -5,7 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * One background thread that shares the chunks of a large GEMM with the calling thread. On a
+ * One background thread that shares the chunks of a large GEMM (or the halves of a batch, see
+ * {@link Kernels#inParallel}) with the calling thread. On a
  * 2-core machine this beats a fork/join pool, whose joins spawn compensation threads and
  * oversubscribe the cores.
  *
@@ -19,11 +20,37 @@ import java.util.function.IntConsumer;
 final class Helper {
 
   private static final long SPIN_NANOS = 50_000;
+  /** Threads running a chunk of a parallel job: work they start must not wait for the helper. */
+  private static final ThreadLocal<boolean[]> IN_JOB = ThreadLocal.withInitial(() -> new boolean[1]);
+  private static volatile Helper shared;
 
   private final Thread thread;
   private volatile Job job;
 
-  Helper() {
+  /** The one helper of this JVM, started on first use. */
+  static Helper shared() {
+    Helper h = shared;
+    if (h == null) {
+      synchronized (Helper.class) {
+        if (shared == null) {
+          shared = new Helper();
+        }
+        h = shared;
+      }
+    }
+    return h;
+  }
+
+  /**
+   * Whether the calling thread is inside a chunk of a parallel job. A chunk that asked the
+   * same helper for help would wait for a thread that is busy with its sibling chunk, so
+   * kernels run single-threaded there.
+   */
+  static boolean insideJob() {
+    return IN_JOB.get()[0];
+  }
+
+  private Helper() {
     thread = new Thread(this::loop, "attento-gemm-helper");
     thread.setDaemon(true);
     thread.start();
@@ -40,8 +67,12 @@ final class Helper {
       job = null;
       j.awaitHelper();
     }
-    if (j.failure != null) {
-      throw new IllegalStateException("GEMM helper failed", j.failure);
+    if (j.failure instanceof RuntimeException e) {
+      throw e;
+    } else if (j.failure instanceof Error e) {
+      throw e;
+    } else if (j.failure != null) {
+      throw new IllegalStateException("a task on the helper thread failed", j.failure);
     }
   }
 
@@ -93,8 +124,15 @@ final class Helper {
     }
 
     void work() {
-      for (int c; (c = next.getAndIncrement()) < chunks; ) {
-        body.accept(c);
+      boolean[] inJob = IN_JOB.get();
+      boolean outer = inJob[0];
+      inJob[0] = true;
+      try {
+        for (int c; (c = next.getAndIncrement()) < chunks; ) {
+          body.accept(c);
+        }
+      } finally {
+        inJob[0] = outer;
       }
     }
 

@@ -1,6 +1,10 @@
 package dev.attento.core.kernels;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +50,26 @@ public final class Kernels {
   /** Replaces the level-1 kernel (tests compare both paths). */
   public static void use(Blas1 b) {
     BLAS1.set(b);
+  }
+
+  /**
+   * Runs independent tasks on this thread and, when the machine has a second core, on the
+   * kernels' helper thread, and returns their results in order. Inside a task the kernels
+   * run single-threaded: two halves of a batch, each decoded on its own core, parallelise
+   * every op of a step, not only the matrix products, and need no hand-over per product.
+   * Results do not depend on how many cores there are.
+   */
+  public static <T> List<T> inParallel(List<Supplier<T>> tasks) {
+    List<T> out = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+    IntConsumer run = i -> out.set(i, tasks.get(i).get());
+    if (Runtime.getRuntime().availableProcessors() > 1 && !Helper.insideJob() && tasks.size() > 1) {
+      Helper.shared().parallelFor(tasks.size(), run);
+    } else {
+      for (int i = 0; i < tasks.size(); i++) {
+        run.accept(i);
+      }
+    }
+    return out;
   }
 
   /** A one-line description of the kernels in use, for run logs and benchmarks. */

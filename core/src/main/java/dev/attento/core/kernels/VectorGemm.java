@@ -58,7 +58,7 @@ public final class VectorGemm implements Gemm {
 
   /** A kernel that uses a second thread for large products when {@code threads > 1}. */
   public VectorGemm(int threads) {
-    this.helper = threads > 1 ? new Helper() : null;
+    this.helper = threads > 1 ? Helper.shared() : null;
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class VectorGemm implements Gemm {
     }
     if (m < MR && transB) {
       // x·Wᵀ for one sentence: W streams from cache once per step, so split its rows.
-      if (helper != null && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && n >= 2) {
+      if (helper != null && !Helper.insideJob() && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && n >= 2) {
         int mid = n / 2;
         helper.runBoth(
             () -> rowsTimesTransposed(transA, m, n - mid, k, alpha, a, aOff, lda, b, bOff + mid * ldb, ldb, c, cOff + mid, ldc),
@@ -97,7 +97,7 @@ public final class VectorGemm implements Gemm {
     }
     Block all = new Block(transA, transB, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     int strips = (n + NR - 1) / NR;
-    boolean parallel = helper != null && (long) m * n * k >= PARALLEL_THRESHOLD;
+    boolean parallel = helper != null && !Helper.insideJob() && (long) m * n * k >= PARALLEL_THRESHOLD;
     boolean splitRows = transA || strips < 2 * CHUNKS;
     int panels = (m + MR - 1) / MR;
     if (parallel && splitRows && panels >= 2) {

@@ -1,8 +1,8 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.tensor.Tensor;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A region of code in which parameters do not change — a forward pass, a decoding call — so
@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Only parameters (leaf tensors that require a gradient) are cached, keyed by identity,
  * and the cache is dropped when the region closes, so an optimizer step or a finite-difference
  * perturbation outside the region is always seen. Regions nest; the outermost one owns the
- * cache. Not shared between threads.
+ * cache. A region is per thread; {@link #join} shares one with another thread.
  */
 public final class WeightCache implements AutoCloseable {
 
@@ -29,13 +29,32 @@ public final class WeightCache implements AutoCloseable {
     this.owner = owner;
   }
 
+  /** The region open on this thread, or {@code null}: hand it to {@link #join} on other threads. */
+  public static WeightCache current() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Opens on this thread a part of {@code region} (which may be {@code null} for a fresh
+   * one), sharing its cache: how the halves of a batch decoded on two cores use the
+   * transposes made once.
+   */
+  public static WeightCache join(WeightCache region) {
+    if (region == null || CURRENT.get() != null) {
+      return open();
+    }
+    WeightCache part = new WeightCache(region.transposes, true);
+    CURRENT.set(part);
+    return part;
+  }
+
   /** Opens a region; use with try-with-resources. */
   public static WeightCache open() {
     WeightCache outer = CURRENT.get();
     if (outer != null) {
       return new WeightCache(outer.transposes, false);
     }
-    WeightCache c = new WeightCache(new IdentityHashMap<>(), true);
+    WeightCache c = new WeightCache(new ConcurrentHashMap<>(), true);
     CURRENT.set(c);
     return c;
   }

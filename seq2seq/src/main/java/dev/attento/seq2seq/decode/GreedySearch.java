@@ -1,10 +1,11 @@
 package dev.attento.seq2seq.decode;
 
 import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.ops.WeightCache;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.Reductions;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.ops.Softmax;
+import dev.attento.core.ops.WeightCache;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.model.Decoder;
 import dev.attento.seq2seq.model.DecoderState;
@@ -16,14 +17,40 @@ import java.util.List;
 /**
  * Greedy decoding of a whole batch at once: at each step every unfinished sentence takes its
  * most probable next token. The batch stops as soon as every sentence has produced EOS.
+ *
+ * <p>A batch of {@value #SPLIT} sentences or more is decoded as two halves, one per core
+ * ({@link Kernels#inParallel}): every op of a step then runs in parallel, where sharing each
+ * matrix product between the cores would leave the rest of the step on one. The halves are
+ * cut the same way on one core, so results do not depend on the machine.
  */
 public final class GreedySearch {
+
+  /** The smallest batch decoded as two halves. */
+  static final int SPLIT = 16;
 
   private GreedySearch() {}
 
   /** Decodes each sentence of {@code source}, in order. */
   public static List<Hypothesis> decode(Translator model, SourceBatch source, DecodingOptions options) {
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
+    int batch = source.batchSize();
+    if (batch < SPLIT) {
+      return decodeBatch(model, source, options, WeightCache.current());
+    }
+    try (WeightCache cache = WeightCache.open()) { // one set of transposes for both halves
+      WeightCache region = WeightCache.current();
+      int half = batch / 2;
+      List<List<Hypothesis>> halves = Kernels.inParallel(List.of(
+          () -> decodeBatch(model, source.rows(0, half), options, region),
+          () -> decodeBatch(model, source.rows(half, batch), options, region)));
+      List<Hypothesis> out = new ArrayList<>(halves.get(0));
+      out.addAll(halves.get(1));
+      return out;
+    }
+  }
+
+  private static List<Hypothesis> decodeBatch(Translator model, SourceBatch source, DecodingOptions options,
+                                              WeightCache region) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.join(region)) {
       int batch = source.batchSize();
       DecoderState state = model.decoder().start(model.encoder().encode(source, false, null));
       int maxLen = 0;

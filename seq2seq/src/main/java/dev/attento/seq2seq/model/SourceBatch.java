@@ -28,6 +28,12 @@ public record SourceBatch(int[] ids, int[] lengths, int length) {
     return lengths.length;
   }
 
+  /** Sentences {@code [from, to)}, padded as before. */
+  public SourceBatch rows(int from, int to) {
+    return new SourceBatch(java.util.Arrays.copyOfRange(ids, from * length, to * length),
+        java.util.Arrays.copyOfRange(lengths, from, to), length);
+  }
+
   /** The same sentences with row {@code i} taken from row {@code order[i]}. */
   public SourceBatch permute(int[] order) {
     int[] p = new int[ids.length];
