@@ -7,6 +7,7 @@ import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.WeightCache;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
+import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.BatchPlan;
@@ -19,6 +20,7 @@ import dev.attento.seq2seq.model.Translator;
 import dev.attento.seq2seq.tasks.SymbolSequenceTask;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
+import dev.attento.seq2seq.train.HalvedBatches;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.commons.rng.UniformRandomProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -160,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
   private void trainBench(Translator model, List<Example> train, Map<String, Object> row) {
     List<Tensor> params = model.parameters().tensors();
     Adam adam = Adam.adam(params, 1e-3, 0f);
+    UniformRandomProvider dropoutFree = Randomness.create(0); // the benchmark models have no dropout
     Iterator<Batch> plan = batches(train);
     long tokens = 0;
     long start = 0;
@@ -173,8 +177,7 @@ final class BenchCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       Batch b = plan.next();
-      Tensor loss = model.loss(b.source(), b.target(), true, null);
-      loss.backward();
+      HalvedBatches.lossAndGradients(model, b, true, dropoutFree);
       GradientClipping.clipByGlobalNorm(params, 1.0);
       adam.step();
       adam.zeroGrad();

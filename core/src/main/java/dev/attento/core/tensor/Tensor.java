@@ -132,6 +132,13 @@ public final class Tensor {
    * into it with {@code +=}, because a tensor used twice receives the sum of both gradients.
    */
   public float[] gradBuffer() {
+    if (node == null && requiresGrad) {
+      // A parameter, on a thread that collects its gradients privately (see GradientSink).
+      float[] privateBuffer = dev.attento.core.autodiff.GradientSink.bufferFor(this);
+      if (privateBuffer != null) {
+        return privateBuffer;
+      }
+    }
     if (grad == null) {
       grad = new float[data.length];
     }

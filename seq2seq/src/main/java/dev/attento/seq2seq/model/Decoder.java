@@ -54,6 +54,15 @@ public interface Decoder {
     int live = batch;
     for (int t = 0; t < time; t++) {
       int needed = rowsStillRunning(lengths, t, batch);
+      if (needed == 0) {
+        // Every sentence has ended: the remaining outputs are padding.
+        Tensor zeros = Tensor.zeros(batch, outputs.get(0).dim(1));
+        outputs.addAll(java.util.Collections.nCopies(time - t, zeros));
+        if (!weights.isEmpty()) {
+          weights.addAll(java.util.Collections.nCopies(time - t, Tensor.zeros(batch, weights.get(0).dim(1))));
+        }
+        break;
+      }
       if (needed < live && live - needed >= Math.max(4, live / 8)) {
         state = state.prefix(needed);
         live = needed;
@@ -69,17 +78,17 @@ public interface Decoder {
     return new Unrolled(Shaping.stack(1, outputs), weights.isEmpty() ? null : Shaping.stack(1, weights));
   }
 
-  /** One more than the last row whose target is longer than {@code t} (at least 1). */
+  /** One more than the last row whose target is longer than {@code t} (0 if none is). */
   private static int rowsStillRunning(int[] lengths, int t, int batch) {
     if (lengths == null) {
       return batch;
     }
-    for (int b = batch - 1; b > 0; b--) {
+    for (int b = batch - 1; b >= 0; b--) {
       if (lengths[b] > t) {
         return b + 1;
       }
     }
-    return 1;
+    return 0;
   }
 
   /** {@code x [n, d]} followed by zero rows up to {@code [batch, d]}. */

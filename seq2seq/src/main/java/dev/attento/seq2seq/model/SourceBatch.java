@@ -34,10 +34,10 @@ public record SourceBatch(int[] ids, int[] lengths, int length) {
         java.util.Arrays.copyOfRange(lengths, from, to), length);
   }
 
-  /** The same sentences with row {@code i} taken from row {@code order[i]}. */
+  /** The sentences {@code order[0], order[1], …}: a reordering, or a selection of rows. */
   public SourceBatch permute(int[] order) {
-    int[] p = new int[ids.length];
-    int[] l = new int[lengths.length];
+    int[] p = new int[order.length * length];
+    int[] l = new int[order.length];
     for (int i = 0; i < order.length; i++) {
       System.arraycopy(ids, order[i] * length, p, i * length, length);
       l[i] = lengths[order[i]];

@@ -33,10 +33,10 @@ public record TargetBatch(int[] inputs, int[] outputs, int length) {
     return out;
   }
 
-  /** The same sentences with row {@code i} taken from row {@code order[i]}. */
+  /** The sentences {@code order[0], order[1], …}: a reordering, or a selection of rows. */
   public TargetBatch permute(int[] order) {
-    int[] in = new int[inputs.length];
-    int[] out = new int[outputs.length];
+    int[] in = new int[order.length * length];
+    int[] out = new int[order.length * length];
     for (int i = 0; i < order.length; i++) {
       System.arraycopy(inputs, order[i] * length, in, i * length, length);
       System.arraycopy(outputs, order[i] * length, out, i * length, length);

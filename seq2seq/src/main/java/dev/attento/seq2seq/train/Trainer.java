@@ -116,13 +116,9 @@ public final class Trainer {
       Batch batch = plan.next();
       double lr = schedule.rate(step + 1);
       optimizer.setLearningRate(lr);
-      Tensor loss = options.samplingRate() > 0
-          ? model.translator().scheduledSamplingLoss(batch.source(), batch.target(), options.samplingRate(), random)
-          : model.translator().loss(batch.source(), batch.target(), true, random);
-      double value = loss.item();
+      double value = lossAndGradients(batch);
       double norm = Double.NaN;
       if (Double.isFinite(value)) {
-        loss.backward();
         norm = options.clipNorm() > 0 ? GradientClipping.clipByGlobalNorm(parameters, options.clipNorm())
             : GradientClipping.globalNorm(parameters);
         if (options.clipValue() > 0) {
@@ -162,6 +158,19 @@ public final class Trainer {
       checkpoint = save(started);
     }
     return new Result(step, reason, last, checkpoint);
+  }
+
+  /** The batch's loss, with its gradient added to the parameters' when it is finite. */
+  private double lossAndGradients(Batch batch) {
+    if (options.samplingRate() <= 0) {
+      return HalvedBatches.lossAndGradients(model.translator(), batch, true, random);
+    }
+    Tensor loss = model.translator().scheduledSamplingLoss(batch.source(), batch.target(), options.samplingRate(), random);
+    double value = loss.item();
+    if (Double.isFinite(value)) {
+      loss.backward();
+    }
+    return value;
   }
 
   private Evaluation evaluate() {

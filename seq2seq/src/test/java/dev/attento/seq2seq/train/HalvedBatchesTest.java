@@ -1,0 +1,74 @@
+package dev.attento.seq2seq.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attento.core.random.Randomness;
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.Batch;
+import dev.attento.seq2seq.data.Example;
+import dev.attento.seq2seq.inject.Translators;
+import dev.attento.seq2seq.model.ModelConfig;
+import dev.attento.seq2seq.model.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Two halves on two cores must give the whole batch's loss and gradient, the same every time. */
+class HalvedBatchesTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "luong-general"})
+  void halvesGiveTheWholeBatchsLossAndGradient(String attention) {
+    ModelConfig config = new ModelConfig("lstm", Map.of(), 14, 14, 8, 12, 1, false, false, 0f, attention,
+        !attention.equals("none"), false, false);
+    Translator model = Translators.build(config, 4, null);
+    Random r = new Random(2);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < HalvedBatches.MIN_BATCH + 7; i++) {
+      int[] src = new int[1 + r.nextInt(9)];
+      int[] tgt = new int[1 + r.nextInt(9)];
+      for (int j = 0; j < src.length; j++) {
+        src[j] = 3 + r.nextInt(11);
+      }
+      for (int j = 0; j < tgt.length; j++) {
+        tgt[j] = 3 + r.nextInt(11);
+      }
+      examples.add(new Example(i, src, tgt));
+    }
+    Batch batch = Batch.of(examples);
+    List<Tensor> params = model.parameters().tensors();
+
+    Tensor whole = model.loss(batch.source(), batch.target(), true, null);
+    whole.backward();
+    List<float[]> expected = grads(params);
+    double halved = HalvedBatches.lossAndGradients(model, batch, true, Randomness.create(1));
+    List<float[]> got = grads(params);
+    HalvedBatches.lossAndGradients(model, batch, true, Randomness.create(1));
+    List<float[]> again = grads(params);
+
+    assertEquals(whole.item(), halved, 1e-5 * whole.item());
+    for (int p = 0; p < params.size(); p++) {
+      assertArrayEquals(got.get(p), again.get(p), "parameter " + p + " differs between two identical calls");
+      float[] a = expected.get(p);
+      float[] b = got.get(p);
+      for (int i = 0; i < a.length; i++) {
+        assertTrue(Math.abs(a[i] - b[i]) <= 1e-6f + 1e-3f * Math.abs(a[i]), "parameter " + p + "[" + i + "]: "
+            + a[i] + " vs " + b[i]);
+      }
+    }
+  }
+
+  private static List<float[]> grads(List<Tensor> params) {
+    List<float[]> out = new ArrayList<>();
+    for (Tensor p : params) {
+      out.add(p.grad() == null ? new float[p.size()] : p.grad().clone());
+      p.zeroGrad();
+    }
+    return out;
+  }
+}
