@@ -17,15 +17,24 @@ import java.util.List;
  * rows of one decoder batch, so each step is one set of matrix products however many
  * sentences are being translated. Each sentence keeps its own beam ({@link SentenceBeams});
  * after a step the decoder state follows the surviving beams by row selection, and sentences
- * whose search has ended drop out of the batch.
+ * whose search has ended drop out of the batch. A batch of {@value #SPLIT} sentences or more
+ * is decoded as two {@link Halves}, one per core.
  */
 public final class BeamSearch {
+
+  /** The smallest batch decoded as two halves (each sentence is several decoder rows). */
+  static final int SPLIT = 8;
 
   private BeamSearch() {}
 
   /** Decodes every sentence of {@code source}, in order. */
   public static List<Hypothesis> decode(Translator model, SourceBatch source, DecodingOptions options) {
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
+    return Halves.decode(source, SPLIT, (part, region) -> decodeBatch(model, part, options, region));
+  }
+
+  private static List<Hypothesis> decodeBatch(Translator model, SourceBatch source, DecodingOptions options,
+                                              WeightCache region) {
+    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.join(region)) {
       int batch = source.batchSize();
       boolean attends = model.config().usesAttention();
       SentenceBeams[] beams = new SentenceBeams[batch];

@@ -1,7 +1,6 @@
 package dev.attento.seq2seq.decode;
 
 import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.Reductions;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.ops.Softmax;
@@ -18,10 +17,7 @@ import java.util.List;
  * Greedy decoding of a whole batch at once: at each step every unfinished sentence takes its
  * most probable next token. The batch stops as soon as every sentence has produced EOS.
  *
- * <p>A batch of {@value #SPLIT} sentences or more is decoded as two halves, one per core
- * ({@link Kernels#inParallel}): every op of a step then runs in parallel, where sharing each
- * matrix product between the cores would leave the rest of the step on one. The halves are
- * cut the same way on one core, so results do not depend on the machine.
+ * <p>A batch of {@value #SPLIT} sentences or more is decoded as two {@link Halves}, one per core.
  */
 public final class GreedySearch {
 
@@ -32,20 +28,7 @@ public final class GreedySearch {
 
   /** Decodes each sentence of {@code source}, in order. */
   public static List<Hypothesis> decode(Translator model, SourceBatch source, DecodingOptions options) {
-    int batch = source.batchSize();
-    if (batch < SPLIT) {
-      return decodeBatch(model, source, options, WeightCache.current());
-    }
-    try (WeightCache cache = WeightCache.open()) { // one set of transposes for both halves
-      WeightCache region = WeightCache.current();
-      int half = batch / 2;
-      List<List<Hypothesis>> halves = Kernels.inParallel(List.of(
-          () -> decodeBatch(model, source.rows(0, half), options, region),
-          () -> decodeBatch(model, source.rows(half, batch), options, region)));
-      List<Hypothesis> out = new ArrayList<>(halves.get(0));
-      out.addAll(halves.get(1));
-      return out;
-    }
+    return Halves.decode(source, SPLIT, (part, region) -> decodeBatch(model, part, options, region));
   }
 
   private static List<Hypothesis> decodeBatch(Translator model, SourceBatch source, DecodingOptions options,

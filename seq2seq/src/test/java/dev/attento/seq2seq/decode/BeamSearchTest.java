@@ -25,7 +25,7 @@ class BeamSearchTest {
         !attention.equals("none"), false, false);
     Translator model = Translators.build(config, 7, null);
     Random r = new Random(3);
-    int batch = 7;
+    int batch = BeamSearch.SPLIT + 3; // decoded as two halves
     int length = 9;
     int[] ids = new int[batch * length];
     int[] lengths = new int[batch];
