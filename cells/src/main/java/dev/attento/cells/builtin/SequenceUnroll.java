@@ -18,9 +18,9 @@ import dev.attento.core.tensor.Tensor;
  *       gathered into a compact batch for the recurrent GEMM and the kernel, and scattered
  *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
  *       skips about 40% of the work.
- *   <li>{@code W_hh} is transposed once per sequence (for batches of more than a few
- *       rows), so the per-step product {@code h·W_hhᵀ} is a plain {@code A·B} GEMM with
- *       nothing to transpose while packing.
+ *   <li>{@code W_hh} is packed for the GEMM once per sequence (for batches of more than a
+ *       few rows), forwards as {@code W_hhᵀ} and backwards as itself, so the per-step products
+ *       {@code h·W_hhᵀ} and {@code ∂hp·W_hh} read ready strips.
  *   <li>The backward pass collects every step's gate gradients and computes
  *       {@code ∂W_hh = Σ_t ∂hp_tᵀ·h_{t-1}} as one GEMM over all stepped rows instead of one
  *       small GEMM per step.
@@ -100,9 +100,9 @@ final class SequenceUnroll {
     Step s = new Step();
     // A batch of a few rows (decoding one sentence) multiplies by dot products along W_hh's
     // rows, with nothing to pack; transposing it would cost more than the products.
-    float[] whhT = batch >= 4 ? WeightCache.transposeOf(weightHh) : null;
-    float[] out = new float[batch * time * hidden + parts * stateSize];
     Gemm gemm = Kernels.gemm();
+    Gemm.Packed whhT = batch >= 4 ? WeightCache.packedTransposeOf(weightHh) : null;
+    float[] out = new float[batch * time * hidden + parts * stateSize];
     for (int t = 0; t < time; t++) {
       int[] idx = active[t];
       int n = idx.length;
@@ -113,7 +113,7 @@ final class SequenceUnroll {
           System.arraycopy(biasHh.data(), 0, s.hp, r * width, width);
         }
         if (whhT != null) {
-          gemm.gemm(false, false, n, width, hidden, 1f, s.prev[0], 0, hidden, whhT, 0, width, 1f, s.hp, 0, width);
+          gemm.gemm(false, n, 1f, s.prev[0], 0, hidden, whhT, 1f, s.hp, 0, width);
         } else {
           gemm.gemm(false, true, n, width, hidden, 1f, s.prev[0], 0, hidden, weightHh.data(), 0, hidden, 1f, s.hp, 0, width);
         }
@@ -152,6 +152,8 @@ final class SequenceUnroll {
     float[] dxp = xp.requiresGrad() ? xp.gradBuffer() : new float[xp.size()];
     Step s = new Step();
     Gemm gemm = Kernels.gemm();
+    // W_hh [G·H, H] as op(B) of ∂h_{t-1} = ∂hp·W_hh, packed once for every step.
+    Gemm.Packed whh = gemm.pack(false, width, hidden, weightHh.data(), 0, hidden);
     for (int t = time - 1; t >= 0; t--) {
       // The output at t is the state after step t (carried, for a padded sentence).
       for (int b = 0; b < batch; b++) {
@@ -173,7 +175,7 @@ final class SequenceUnroll {
       s.inputRows(idx, t);
       cell.backwardKernel(n, s.next, s.saved, s.prev, dxp, s.xRow, s.hp, s.dPrev);
       // ∂h_{t-1} += ∂hp·W_hh, with W_hh [G·H, H] read as it is stored.
-      gemm.gemm(false, false, n, hidden, width, 1f, s.hp, 0, width, weightHh.data(), 0, hidden, 1f, s.dPrev[0], 0, hidden);
+      gemm.gemm(false, n, 1f, s.hp, 0, width, whh, 1f, s.dPrev[0], 0, hidden);
       s.scatter(s.dPrev, idx, dState);
       System.arraycopy(s.hp, 0, dhpStore, start[t] * width, n * width);
     }

@@ -18,4 +18,26 @@ public interface Gemm {
             float alpha, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb,
             float beta, float[] c, int cOff, int ldc);
+
+  /**
+   * Prepares op(B) ({@code k × n}) for many products with different A: a recurrent weight is
+   * multiplied at every time step, and packing it once per sequence instead of once per step
+   * saves a pass over it each time. The result stays valid while B is unchanged; a kernel
+   * that prepares nothing just remembers B.
+   */
+  default Packed pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+    return new Packed(transB, k, n, b, bOff, ldb, null);
+  }
+
+  /** {@code C = alpha·op(A)·op(B) + beta·C} with a prepared op(B). */
+  default void gemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Packed b,
+                    float beta, float[] c, int cOff, int ldc) {
+    gemm(transA, b.transB(), m, b.n(), b.k(), alpha, a, aOff, lda, b.b(), b.bOff(), b.ldb(), beta, c, cOff, ldc);
+  }
+
+  /**
+   * op(B) as given to {@link #pack}, with what a kernel prepared from it (or {@code null}), so
+   * any kernel can still use it the plain way.
+   */
+  record Packed(boolean transB, int k, int n, float[] b, int bOff, int ldb, Object prepared) {}
 }

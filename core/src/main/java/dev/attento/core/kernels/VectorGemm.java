@@ -95,7 +95,52 @@ public final class VectorGemm implements Gemm {
       rowsTimesMatrix(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
       return;
     }
-    Block all = new Block(transA, transB, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    blocked(new Block(transA, transB, k, alpha, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc), m, n, k);
+  }
+
+  /**
+   * Packs op(B) into the strips {@link Block#compute} reads, for every k block, once: strip
+   * {@code s} of k block {@code kb} starts at {@code (kb·strips + s)·KC·NR}.
+   */
+  @Override
+  public Packed pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+    int strips = (n + NR - 1) / NR;
+    int blocks = (k + KC - 1) / KC;
+    float[] data = new float[blocks * strips * KC * NR];
+    float[] strip = new float[KC * NR];
+    for (int kb = 0; kb < blocks; kb++) {
+      int kc = Math.min(KC, k - kb * KC);
+      for (int s = 0; s < strips; s++) {
+        packStrip(transB, b, bOff, ldb, kb * KC, kc, s * NR, Math.min(NR, n - s * NR), strip);
+        System.arraycopy(strip, 0, data, (kb * strips + s) * KC * NR, kc * NR);
+      }
+    }
+    return new Packed(transB, k, n, b, bOff, ldb, new Strips(data));
+  }
+
+  /** What {@link #pack} prepares. */
+  private record Strips(float[] data) {}
+
+  @Override
+  public void gemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Packed b,
+                   float beta, float[] c, int cOff, int ldc) {
+    int n = b.n();
+    int k = b.k();
+    if (!(b.prepared() instanceof Strips strips) || m < MR || (long) m * n * k <= SMALL) {
+      gemm(transA, b.transB(), m, n, k, alpha, a, aOff, lda, b.b(), b.bOff(), b.ldb(), beta, c, cOff, ldc);
+      return;
+    }
+    Packing.scale(c, cOff, ldc, m, n, beta);
+    if (alpha == 0f) {
+      return;
+    }
+    blocked(new Block(transA, b.transB(), k, alpha, a, aOff, lda, b.b(), b.bOff(), b.ldb(), strips.data(), c, cOff, ldc),
+        m, n, k);
+  }
+
+  /** The packed path, shared out between the cores when the product is large enough. */
+  private void blocked(Block all, int m, int n, int k) {
+    boolean transA = all.transA();
     int strips = (n + NR - 1) / NR;
     boolean parallel = helper != null && !Helper.insideJob() && (long) m * n * k >= PARALLEL_THRESHOLD;
     boolean splitRows = transA || strips < 2 * CHUNKS;
@@ -117,9 +162,12 @@ public final class VectorGemm implements Gemm {
     return (int) ((long) total * q / chunks);
   }
 
-  /** The operands of one product; {@link #compute} does a rectangle of C's tiles. */
+  /**
+   * The operands of one product; {@link #compute} does a rectangle of C's tiles. {@code packed}
+   * holds op(B)'s strips prepared by {@link #pack}, or is {@code null} to pack them here.
+   */
   private record Block(boolean transA, boolean transB, int k, float alpha, float[] a, int aOff, int lda,
-                       float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+                       float[] b, int bOff, int ldb, float[] packed, float[] c, int cOff, int ldc) {
 
     /** Rows {@code [i0, i1)} of C, strips {@code [s0, s1)}: k in blocks of KC, rows in blocks of MC. */
     void compute(int i0, int i1, int n, int s0, int s1) {
@@ -140,15 +188,22 @@ public final class VectorGemm implements Gemm {
           for (int s = s0; s < s1; s++) {
             int j0 = s * NR;
             int nr = Math.min(NR, n - j0);
-            packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
+            float[] bp = strip;
+            int bpOff = 0;
+            if (packed != null) {
+              bp = packed;
+              bpOff = ((p0 / KC) * ((n + NR - 1) / NR) + s) * KC * NR;
+            } else {
+              packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
+            }
             int cRow = cOff + ic * ldc + j0;
             for (int q = 0; q < panels; q++) {
               int mr = Math.min(MR, rows - q * MR);
               if (mr == MR && nr == NR) {
-                tile(ap, q * MR * kc, kc, strip, alpha, c, cRow + q * MR * ldc, ldc);
+                tile(ap, q * MR * kc, kc, bp, bpOff, alpha, c, cRow + q * MR * ldc, ldc);
               } else {
                 java.util.Arrays.fill(edge, 0f);
-                tile(ap, q * MR * kc, kc, strip, alpha, edge, 0, NR);
+                tile(ap, q * MR * kc, kc, bp, bpOff, alpha, edge, 0, NR);
                 for (int r = 0; r < mr; r++) {
                   for (int j = 0; j < nr; j++) {
                     c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
@@ -240,8 +295,8 @@ public final class VectorGemm implements Gemm {
     }
   }
 
-  /** The micro-kernel: C[MR × NR] += alpha · panel[kc × MR]ᵀ · strip[kc × NR]. */
-  private static void tile(float[] ap, int a0, int kc, float[] strip, float alpha, float[] c, int cIdx, int ldc) {
+  /** The micro-kernel: C[MR × NR] += alpha · panel[kc × MR]ᵀ · strip[kc × NR], the strip from {@code s0}. */
+  private static void tile(float[] ap, int a0, int kc, float[] strip, int s0, float alpha, float[] c, int cIdx, int ldc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S);
@@ -251,8 +306,8 @@ public final class VectorGemm implements Gemm {
     FloatVector c30 = FloatVector.zero(S);
     FloatVector c31 = FloatVector.zero(S);
     for (int p = 0; p < kc; p++) {
-      FloatVector b0 = FloatVector.fromArray(S, strip, p * NR);
-      FloatVector b1 = FloatVector.fromArray(S, strip, p * NR + L);
+      FloatVector b0 = FloatVector.fromArray(S, strip, s0 + p * NR);
+      FloatVector b1 = FloatVector.fromArray(S, strip, s0 + p * NR + L);
       int ai = a0 + p * MR;
       FloatVector x = FloatVector.broadcast(S, ap[ai]);
       c00 = x.fma(b0, c00);

@@ -1,6 +1,8 @@
 package dev.attento.core.ops;
 
 import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.kernels.Gemm;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -41,9 +43,9 @@ public final class Linear {
       beta = 1f;
     }
     // A few rows (decoding one sentence) are dot products along W's rows, no packing to save.
-    float[] transposed = rows >= 4 ? WeightCache.transposed(weight) : null;
-    if (transposed != null) {
-      MatMul.gemm(false, false, rows, outDim, in, x.data(), transposed, beta, y);
+    Gemm.Packed packed = rows >= 4 ? WeightCache.packedTranspose(weight) : null;
+    if (packed != null) {
+      Kernels.gemm().gemm(false, rows, 1f, x.data(), 0, in, packed, beta, y, 0, outDim);
     } else {
       MatMul.gemm(false, true, rows, outDim, in, x.data(), weight.data(), beta, y);
     }

@@ -1,15 +1,17 @@
 package dev.attento.core.ops;
 
+import dev.attento.core.kernels.Gemm;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A region of code in which parameters do not change — a forward pass, a decoding call — so
- * ops may keep forms derived from them. {@link Linear} keeps the transpose of its weight:
- * {@code x·Wᵀ} with W stored {@code [out, in]} then runs as a plain {@code A·B} product, whose
- * packing is a copy, instead of transposing W inside the GEMM at every time step of a decoder
- * (25 times per batch for the same W).
+ * ops may keep forms derived from them. {@link Linear} keeps its weight packed for the GEMM
+ * ({@link Gemm#pack}, as {@code Wᵀ}): {@code x·Wᵀ} with W stored {@code [out, in]} then reads
+ * ready strips at every time step of a decoder, instead of transposing and packing the same W
+ * inside the GEMM 25 times per batch.
  *
  * <p>Only parameters (leaf tensors that require a gradient) are cached, keyed by identity,
  * and the cache is dropped when the region closes, so an optimizer step or a finite-difference
@@ -20,12 +22,12 @@ public final class WeightCache implements AutoCloseable {
 
   private static final ThreadLocal<WeightCache> CURRENT = new ThreadLocal<>();
 
-  private final Map<float[], float[]> transposes;
+  private final Map<float[], Gemm.Packed> packed;
   private final boolean owner;
   private boolean closed;
 
-  private WeightCache(Map<float[], float[]> transposes, boolean owner) {
-    this.transposes = transposes;
+  private WeightCache(Map<float[], Gemm.Packed> packed, boolean owner) {
+    this.packed = packed;
     this.owner = owner;
   }
 
@@ -43,7 +45,7 @@ public final class WeightCache implements AutoCloseable {
     if (region == null || CURRENT.get() != null) {
       return open();
     }
-    WeightCache part = new WeightCache(region.transposes, true);
+    WeightCache part = new WeightCache(region.packed, true);
     CURRENT.set(part);
     return part;
   }
@@ -52,7 +54,7 @@ public final class WeightCache implements AutoCloseable {
   public static WeightCache open() {
     WeightCache outer = CURRENT.get();
     if (outer != null) {
-      return new WeightCache(outer.transposes, false);
+      return new WeightCache(outer.packed, false);
     }
     WeightCache c = new WeightCache(new ConcurrentHashMap<>(), true);
     CURRENT.set(c);
@@ -60,36 +62,28 @@ public final class WeightCache implements AutoCloseable {
   }
 
   /**
-   * The transpose {@code [in, out]} of a parameter {@code weight [out, in]}, made once per
-   * region, or {@code null} outside a region or for a tensor that is not a parameter.
+   * {@code Wᵀ} packed by the current GEMM kernel, for a parameter {@code weight [out, in]},
+   * made once per region, or {@code null} outside a region or for a tensor that is not a
+   * parameter.
    */
-  static float[] transposed(Tensor weight) {
+  static Gemm.Packed packedTranspose(Tensor weight) {
     WeightCache c = CURRENT.get();
     if (c == null || weight.node() != null || !weight.requiresGrad() || weight.rank() != 2) {
       return null;
     }
-    return c.transposes.computeIfAbsent(weight.data(), w -> transpose(w, weight.dim(0), weight.dim(1)));
+    return c.packed.computeIfAbsent(weight.data(), w -> pack(weight));
   }
 
-  /** The transpose of a {@code [rows, cols]} weight: the region's copy if one is open, else a fresh one. */
-  public static float[] transposeOf(Tensor weight) {
-    float[] t = transposed(weight);
-    return t != null ? t : transpose(weight.data(), weight.dim(0), weight.dim(1));
+  /** {@code Wᵀ} packed: the region's if one is open, else a fresh one. */
+  public static Gemm.Packed packedTransposeOf(Tensor weight) {
+    Gemm.Packed p = packedTranspose(weight);
+    return p != null ? p : pack(weight);
   }
 
-  /** {@code [rows, cols]} → {@code [cols, rows]}, in 16×16 tiles so both sides stay in cache. */
-  private static float[] transpose(float[] w, int rows, int cols) {
-    float[] t = new float[w.length];
-    for (int i0 = 0; i0 < rows; i0 += 16) {
-      for (int j0 = 0; j0 < cols; j0 += 16) {
-        for (int i = i0; i < Math.min(rows, i0 + 16); i++) {
-          for (int j = j0; j < Math.min(cols, j0 + 16); j++) {
-            t[j * rows + i] = w[i * cols + j];
-          }
-        }
-      }
-    }
-    return t;
+  private static Gemm.Packed pack(Tensor weight) {
+    int out = weight.dim(0);
+    int in = weight.dim(1);
+    return Kernels.gemm().pack(true, in, out, weight.data(), 0, in);
   }
 
   @Override

@@ -43,6 +43,16 @@ class GemmTest {
   @ParameterizedTest(name = "{0} transA={1} transB={2} m={3} k={4} n={5}")
   @MethodSource("cases")
   void matchesTheReference(Gemm kernel, boolean transA, boolean transB, int m, int k, int n) {
+    check(kernel, transA, transB, m, k, n, false);
+  }
+
+  @ParameterizedTest(name = "{0} transA={1} transB={2} m={3} k={4} n={5}, B packed first")
+  @MethodSource("cases")
+  void matchesTheReferenceWithAPackedB(Gemm kernel, boolean transA, boolean transB, int m, int k, int n) {
+    check(kernel, transA, transB, m, k, n, true);
+  }
+
+  private static void check(Gemm kernel, boolean transA, boolean transB, int m, int k, int n, boolean packB) {
     SplittableRandom r = new SplittableRandom(m * 31L + k * 7L + n);
     // Padded leading dimensions and offsets, to catch stride mistakes.
     int lda = (transA ? m : k) + 3;
@@ -61,7 +71,12 @@ class GemmTest {
         }
       }
       new ReferenceGemm().gemm(transA, transB, m, n, k, alphaBeta[0], a, 7, lda, b, 4, ldb, alphaBeta[1], expected, 2, ldc);
-      kernel.gemm(transA, transB, m, n, k, alphaBeta[0], a, 7, lda, b, 4, ldb, alphaBeta[1], c, 2, ldc);
+      if (packB) {
+        Gemm.Packed packed = kernel.pack(transB, k, n, b, 4, ldb);
+        kernel.gemm(transA, m, alphaBeta[0], a, 7, lda, packed, alphaBeta[1], c, 2, ldc);
+      } else {
+        kernel.gemm(transA, transB, m, n, k, alphaBeta[0], a, 7, lda, b, 4, ldb, alphaBeta[1], c, 2, ldc);
+      }
       for (int i = 0; i < c.length; i++) {
         boolean inside = i >= 2 && (i - 2) / ldc < m && (i - 2) % ldc < n;
         if (!inside) {
