@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.SourceBatch;
+import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,25 +24,15 @@ class BeamSearchTest {
     ModelConfig config = new ModelConfig("gru", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, attention,
         !attention.equals("none"), false, false);
     Translator model = Translators.build(config, 7, null);
-    Random r = new Random(3);
     int batch = BeamSearch.SPLIT + 3; // decoded as two halves
-    int length = 9;
-    int[] ids = new int[batch * length];
-    int[] lengths = new int[batch];
-    for (int b = 0; b < batch; b++) {
-      lengths[b] = 1 + r.nextInt(length);
-      for (int t = 0; t < lengths[b]; t++) {
-        ids[b * length + t] = 3 + r.nextInt(9);
-      }
-    }
+    SourceBatch source = TestBatches.randomSources(new Random(3), batch, 9, 9);
     DecodingOptions options = new DecodingOptions(4, 0.6, 1.5, 3);
-    List<Hypothesis> together = BeamSearch.decode(model, new SourceBatch(ids, lengths, length), options);
+    List<Hypothesis> together = BeamSearch.decode(model, source, options);
     assertEquals(batch, together.size());
     assertTrue(together.stream().mapToInt(h -> h.tokens().length).distinct().count() > 1,
         "the sentences should end at different lengths, or the batching is not exercised");
     for (int b = 0; b < batch; b++) {
-      int[] alone = Arrays.copyOfRange(ids, b * length, b * length + lengths[b]);
-      Hypothesis h = BeamSearch.decode(model, new SourceBatch(alone, new int[] {lengths[b]}, lengths[b]), options).get(0);
+      Hypothesis h = BeamSearch.decode(model, source.rows(b, b + 1), options).get(0);
       assertArrayEquals(h.tokens(), together.get(b).tokens(), "sentence " + b);
       assertEquals(h.score(), together.get(b).score(), 1e-4, "sentence " + b);
       if (h.attention() != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.SourceBatch;
+import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +26,8 @@ class GreedySearchTest {
     ModelConfig config = new ModelConfig("lstm", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, "luong-general",
         true, false, false);
     Translator model = Translators.build(config, 5, null);
-    Random r = new Random(9);
     int batch = 2 * GreedySearch.SPLIT + 3;
-    int length = 10;
-    int[] ids = new int[batch * length];
-    int[] lengths = new int[batch];
-    for (int b = 0; b < batch; b++) {
-      lengths[b] = 1 + r.nextInt(length);
-      for (int t = 0; t < lengths[b]; t++) {
-        ids[b * length + t] = 3 + r.nextInt(9);
-      }
-    }
-    SourceBatch source = new SourceBatch(ids, lengths, length);
+    SourceBatch source = TestBatches.randomSources(new Random(9), batch, 10, 9);
     DecodingOptions options = new DecodingOptions(1, 0, 1.5, 4);
     List<Hypothesis> together = GreedySearch.decode(model, source, options);
     int half = batch / 2;

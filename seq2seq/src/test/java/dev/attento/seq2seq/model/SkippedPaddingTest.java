@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attento.core.ops.CrossEntropy;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.inject.Translators;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,14 +57,14 @@ class SkippedPaddingTest {
 
     Tensor fast = model.loss(source, target, false, null);
     fast.backward();
-    List<float[]> fastGrads = grads(params);
+    List<float[]> fastGrads = TestBatches.takeGradients(params);
 
     EncoderOutput encoded = model.encoder().encode(source, false, null);
     Tensor inputs = model.embedTargets(in, BATCH, tgtLen);
     Decoder.Unrolled plain = model.decoder().unroll(inputs, null, model.decoder().start(encoded), false, null);
     Tensor slow = CrossEntropy.crossEntropy(model.logits(plain.outputs(), false, null), out, Translator.PAD);
     slow.backward();
-    List<float[]> slowGrads = grads(params);
+    List<float[]> slowGrads = TestBatches.takeGradients(params);
 
     assertEquals(slow.item(), fast.item(), 1e-5f * Math.abs(slow.item()));
     for (int p = 0; p < params.size(); p++) {
@@ -78,12 +77,4 @@ class SkippedPaddingTest {
     }
   }
 
-  private static List<float[]> grads(List<Tensor> params) {
-    List<float[]> out = new ArrayList<>();
-    for (Tensor p : params) {
-      out.add(p.grad() == null ? new float[p.size()] : p.grad().clone());
-      p.zeroGrad();
-    }
-    return out;
-  }
 }

@@ -10,6 +10,7 @@ import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
+import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,11 @@ class HalvedBatchesTest {
 
     Tensor whole = model.loss(batch.source(), batch.target(), true, null);
     whole.backward();
-    List<float[]> expected = grads(params);
+    List<float[]> expected = TestBatches.takeGradients(params);
     double halved = HalvedBatches.lossAndGradients(model, batch, true, Randomness.create(1));
-    List<float[]> got = grads(params);
+    List<float[]> got = TestBatches.takeGradients(params);
     HalvedBatches.lossAndGradients(model, batch, true, Randomness.create(1));
-    List<float[]> again = grads(params);
+    List<float[]> again = TestBatches.takeGradients(params);
 
     assertEquals(whole.item(), halved, 1e-5 * whole.item());
     for (int p = 0; p < params.size(); p++) {
@@ -61,14 +62,5 @@ class HalvedBatchesTest {
             + a[i] + " vs " + b[i]);
       }
     }
-  }
-
-  private static List<float[]> grads(List<Tensor> params) {
-    List<float[]> out = new ArrayList<>();
-    for (Tensor p : params) {
-      out.add(p.grad() == null ? new float[p.size()] : p.grad().clone());
-      p.zeroGrad();
-    }
-    return out;
   }
 }
