@@ -3,6 +3,7 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
@@ -55,6 +56,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where runs are saved (default: ${DEFAULT-VALUE}).")
   Path runs;
 
+  @Option(names = "--test", paramLabel = "TSV",
+      description = "Held-out corpus to compare on (default: the dev set the runs were trained with).")
+  Path test;
+
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
@@ -95,6 +100,9 @@ final class CompareCommand implements Callable<Integer> {
         dev = o.data().devPairs();
       }
     }
+    if (test != null) {
+      dev = new CorpusReader(false).readTsv(test).pairs();
+    }
     LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
@@ -103,7 +111,8 @@ final class CompareCommand implements Callable<Integer> {
       outcomes.add(o);
       reports.add(o.report());
     }
-    out.printf(Locale.ROOT, "%n%d held-out sentences, greedy decoding; quality by source length (tokens)%n", dev.size());
+    out.printf(Locale.ROOT, "%n%d held-out sentences%s, greedy decoding; quality by source length (tokens)%n", dev.size(),
+        test == null ? "" : " (" + test + ")");
     Tables.quality(out, labels, reports);
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (int i = 0; i < labels.size(); i++) {

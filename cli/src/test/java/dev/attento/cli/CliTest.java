@@ -104,6 +104,19 @@ class CliTest {
   }
 
   @Test
+  void compareLoadsRunsAndScoresAGivenTestSet() throws Exception {
+    assertEquals(0, Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "a", "--attention", "none")).code());
+    assertEquals(0, Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "b", "--attention", "luong-dot")).code());
+    Path test = dir.resolve("test.tsv");
+    assertEquals(0, Cli.run("data", "generate", "dates", "--count", "7", "--seed", "9", "-o", test.toString()).code());
+    Cli.Result r = Cli.run("compare", "--load", dir.resolve("a") + "," + dir.resolve("b"), "--test", test.toString(),
+        "--runs", dir.toString(), "--name", "cmp-test", "--heatmaps", "1");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("7 held-out sentences (" + test + ")"), r.out());
+    assertTrue(Files.exists(dir.resolve("cmp-test/attention-b-1.png")));
+  }
+
+  @Test
   void gradientsPrintsATableAndChart() {
     Path png = dir.resolve("g.png");
     Cli.Result r = Cli.run("gradients", "--length", "20", "--hidden", "8", "--batch", "2", "--chart", png.toString());
