@@ -79,11 +79,13 @@ final class CompareCommand implements Callable<Integer> {
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
     List<TrainedModel> models = new ArrayList<>();
+    List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
         models.add(Checkpoint.loadModel(run, plugins.dir));
+        replaceUnknown.add(RunDecoding.replaceUnknown(run));
       }
       Path cfg = load.get(0).resolve("config.json");
       dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
@@ -97,6 +99,7 @@ final class CompareCommand implements Callable<Integer> {
         TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, out);
         labels.add(variant);
         models.add(o.model());
+        replaceUnknown.add(c.flag("decoding.replaceUnknown"));
         dev = o.data().devPairs();
       }
     }
@@ -106,8 +109,10 @@ final class CompareCommand implements Callable<Integer> {
     LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
-    for (TrainedModel m : models) {
-      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), false), dev, buckets);
+    for (int i = 0; i < models.size(); i++) {
+      TrainedModel m = models.get(i);
+      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), replaceUnknown.get(i)),
+          dev, buckets);
       outcomes.add(o);
       reports.add(o.report());
     }

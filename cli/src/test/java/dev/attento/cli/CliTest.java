@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,29 @@ class CliTest {
     assertTrue(r.out().contains("luong-dot") && r.out().contains("length"), r.out());
     assertTrue(Files.exists(dir.resolve("cmp/quality-by-length.png")));
     assertTrue(Files.exists(dir.resolve("cmp/attention-luong-dot-1.png")));
+  }
+
+  @Test
+  void unknownWordsAreReplacedOnRequestOrByTheRunsConfig() {
+    // a target vocabulary of the special tokens only: every output word is <unk>
+    String[] unk = with(TINY, "--lr", "0.05", "--set", "data.maxVocabulary=4", "--attention", "luong-dot");
+    assertEquals(0, Cli.run(with(unk, "train", "--runs", dir.toString(), "--name", "u")).code());
+    assertEquals(0, Cli.run(with(unk, "train", "--runs", dir.toString(), "--name", "u2", "--set",
+        "decoding.replaceUnknown=true")).code());
+    String date = "Monday, March 3, 2021";
+    Cli.Result plain = Cli.run("translate", "-m", dir.resolve("u").toString(), date);
+    assertTrue(plain.out().contains("<unk>"), plain.out());
+    Cli.Result flag = Cli.run("translate", "-m", dir.resolve("u").toString(), "--replace-unknown", date);
+    Cli.Result config = Cli.run("translate", "-m", dir.resolve("u2").toString(), date);
+    for (Cli.Result r : List.of(flag, config)) {
+      assertEquals(0, r.code(), r.err());
+      assertFalse(r.out().contains("<unk>"), r.out());
+      assertFalse(r.out().isBlank(), r.out());
+    }
+    Cli.Result e1 = Cli.run("eval", "-m", dir.resolve("u").toString(), "--json");
+    Cli.Result e2 = Cli.run("eval", "-m", dir.resolve("u").toString(), "--json", "--replace-unknown");
+    assertEquals(0, e2.code(), e2.err());
+    assertNotEquals(e1.out(), e2.out());
   }
 
   @Test
