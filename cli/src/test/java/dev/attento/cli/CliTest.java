@@ -105,6 +105,25 @@ class CliTest {
   }
 
   @Test
+  void theRealDataExampleConfigTrainsOnUiStrings() throws Exception {
+    Path config = Path.of("..", "examples", "real-data", "libreoffice-en-it.json");
+    assertTrue(Files.isRegularFile(config), config.toAbsolutePath().toString());
+    Path tsv = dir.resolve("ui.tsv");
+    Files.writeString(tsv, String.join("\n", "Row %ROWNUMBER\tRiga %ROWNUMBER", "Insert as reference (read-only)\t"
+        + "Inserisci come riferimento (sola lettura)", "3D View\tVista 3D", "Open the file\tApri il file",
+        "Data Series $(ROW)\tSerie di dati $(ROW)", "Save the document\tSalva il documento") + "\n");
+    Cli.Result r = Cli.run("train", "--config", config.toString(), "--set", "data.train=" + tsv, "--set", "data.dev=" + tsv,
+        "--set", "data.minFrequency=1", "--steps", "2", "--hidden", "8", "--embedding", "4", "--runs", dir.toString(),
+        "--name", "ui");
+    assertEquals(0, r.code(), r.out() + r.err());
+    String saved = Files.readString(dir.resolve("ui/config.json"));
+    assertTrue(saved.contains("word:elision,join") && saved.contains("\"replaceUnknown\" : true"), saved);
+    Cli.Result t = Cli.run("translate", "-m", dir.resolve("ui").toString(), "Row %ROWNUMBER");
+    assertEquals(0, t.code(), t.err());
+    assertFalse(t.out().contains("￭"), "joiner marks never reach the output: " + t.out());
+  }
+
+  @Test
   void unknownWordsAreReplacedOnRequestOrByTheRunsConfig() {
     // a target vocabulary of the special tokens only: every output word is <unk>
     String[] unk = with(TINY, "--lr", "0.05", "--set", "data.maxVocabulary=4", "--attention", "luong-dot");
