@@ -135,6 +135,8 @@ class CliTest {
     assertTrue(plain.out().contains("<unk>"), plain.out());
     Cli.Result flag = Cli.run("translate", "-m", dir.resolve("u").toString(), "--replace-unknown", date);
     Cli.Result config = Cli.run("translate", "-m", dir.resolve("u2").toString(), date);
+    Cli.Result off = Cli.run("translate", "-m", dir.resolve("u2").toString(), "--no-replace-unknown", date);
+    assertTrue(off.out().contains("<unk>"), off.out());
     for (Cli.Result r : List.of(flag, config)) {
       assertEquals(0, r.code(), r.err());
       assertFalse(r.out().contains("<unk>"), r.out());
