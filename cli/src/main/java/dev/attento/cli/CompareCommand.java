@@ -60,6 +60,10 @@ final class CompareCommand implements Callable<Integer> {
       description = "Held-out corpus to compare on (default: the dev set the runs were trained with).")
   Path test;
 
+  @Option(names = "--chart-metric", defaultValue = "exact",
+      description = "What the chart plots by length: exact, tokacc, bleu or chrf (default: ${DEFAULT-VALUE}).")
+  String chartMetric;
+
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
@@ -75,6 +79,7 @@ final class CompareCommand implements Callable<Integer> {
     if (experiment.task == null && experiment.train == null && experiment.config == null) {
       experiment.task = "reverse";
     }
+    metricName(); // an unknown metric fails before any training
     ExperimentConfig base = experiment.build();
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
@@ -125,12 +130,12 @@ final class CompareCommand implements Callable<Integer> {
       double[][] xy = new double[2][rows.size()];
       for (int r = 0; r < rows.size(); r++) {
         xy[0][r] = midpoint(rows.get(r).label());
-        xy[1][r] = rows.get(r).exactMatch();
+        xy[1][r] = metric(rows.get(r));
       }
       series.put(labels.get(i), xy);
     }
     Path chart = dir.resolve("quality-by-length.png");
-    Charts.lines(chart, "exact match by source length", "source length (tokens)", "exact match", series, false);
+    Charts.lines(chart, metricName() + " by source length", "source length (tokens)", metricName(), series, false);
     out.println("chart: " + chart);
     drawHeatmaps(out, dir, labels, outcomes);
     out.flush();
@@ -154,6 +159,25 @@ final class CompareCommand implements Callable<Integer> {
         out.println("heatmap: " + png);
       }
     }
+  }
+
+  private String metricName() {
+    return switch (chartMetric) {
+      case "exact" -> "exact match";
+      case "tokacc" -> "token accuracy";
+      case "bleu" -> "BLEU";
+      case "chrf" -> "chrF";
+      default -> throw new UserError("unknown --chart-metric '" + chartMetric + "'; use exact, tokacc, bleu or chrf");
+    };
+  }
+
+  private double metric(QualityReport.Row row) {
+    return switch (chartMetric) {
+      case "tokacc" -> row.tokenAccuracy();
+      case "bleu" -> row.bleu();
+      case "chrf" -> row.chrf();
+      default -> row.exactMatch();
+    };
   }
 
   private static double midpoint(String label) {

@@ -155,10 +155,14 @@ class CliTest {
     Path test = dir.resolve("test.tsv");
     assertEquals(0, Cli.run("data", "generate", "dates", "--count", "7", "--seed", "9", "-o", test.toString()).code());
     Cli.Result r = Cli.run("compare", "--load", dir.resolve("a") + "," + dir.resolve("b"), "--test", test.toString(),
-        "--runs", dir.toString(), "--name", "cmp-test", "--heatmaps", "1");
+        "--runs", dir.toString(), "--name", "cmp-test", "--heatmaps", "1", "--chart-metric", "chrf");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("7 held-out sentences (" + test + ")"), r.out());
     assertTrue(Files.exists(dir.resolve("cmp-test/attention-b-1.png")));
+    assertTrue(Files.exists(dir.resolve("cmp-test/quality-by-length.png")));
+    Cli.Result bad = Cli.run("compare", "--load", dir.resolve("a").toString(), "--chart-metric", "rouge");
+    assertEquals(UserError.EXIT_CODE, bad.code());
+    assertTrue(bad.err().contains("unknown --chart-metric 'rouge'"), bad.err());
   }
 
   @Test
