@@ -3,6 +3,7 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
@@ -55,6 +56,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where runs are saved (default: ${DEFAULT-VALUE}).")
   Path runs;
 
+  @Option(names = "--test", paramLabel = "TSV",
+      description = "Held-out corpus to compare on (default: the dev set the runs were trained with).")
+  Path test;
+
+  @Option(names = "--chart-metric", defaultValue = "exact",
+      description = "What the chart plots by length: exact, tokacc, bleu or chrf (default: ${DEFAULT-VALUE}).")
+  String chartMetric;
+
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
@@ -70,15 +79,18 @@ final class CompareCommand implements Callable<Integer> {
     if (experiment.task == null && experiment.train == null && experiment.config == null) {
       experiment.task = "reverse";
     }
+    metricName(); // an unknown metric fails before any training
     ExperimentConfig base = experiment.build();
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
     List<TrainedModel> models = new ArrayList<>();
+    List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
         models.add(Checkpoint.loadModel(run, plugins.dir));
+        replaceUnknown.add(RunDecoding.replaceUnknown(run));
       }
       Path cfg = load.get(0).resolve("config.json");
       dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
@@ -92,18 +104,25 @@ final class CompareCommand implements Callable<Integer> {
         TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, out);
         labels.add(variant);
         models.add(o.model());
+        replaceUnknown.add(c.flag("decoding.replaceUnknown"));
         dev = o.data().devPairs();
       }
+    }
+    if (test != null) {
+      dev = new CorpusReader(false).readTsv(test).pairs();
     }
     LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
-    for (TrainedModel m : models) {
-      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), false), dev, buckets);
+    for (int i = 0; i < models.size(); i++) {
+      TrainedModel m = models.get(i);
+      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), replaceUnknown.get(i)),
+          dev, buckets);
       outcomes.add(o);
       reports.add(o.report());
     }
-    out.printf(Locale.ROOT, "%n%d held-out sentences, greedy decoding; quality by source length (tokens)%n", dev.size());
+    out.printf(Locale.ROOT, "%n%d held-out sentences%s, greedy decoding; quality by source length (tokens)%n", dev.size(),
+        test == null ? "" : " (" + test + ")");
     Tables.quality(out, labels, reports);
     Map<String, double[][]> series = new LinkedHashMap<>();
     for (int i = 0; i < labels.size(); i++) {
@@ -111,12 +130,12 @@ final class CompareCommand implements Callable<Integer> {
       double[][] xy = new double[2][rows.size()];
       for (int r = 0; r < rows.size(); r++) {
         xy[0][r] = midpoint(rows.get(r).label());
-        xy[1][r] = rows.get(r).exactMatch();
+        xy[1][r] = metric(rows.get(r));
       }
       series.put(labels.get(i), xy);
     }
     Path chart = dir.resolve("quality-by-length.png");
-    Charts.lines(chart, "exact match by source length", "source length (tokens)", "exact match", series, false);
+    Charts.lines(chart, metricName() + " by source length", "source length (tokens)", metricName(), series, false);
     out.println("chart: " + chart);
     drawHeatmaps(out, dir, labels, outcomes);
     out.flush();
@@ -140,6 +159,25 @@ final class CompareCommand implements Callable<Integer> {
         out.println("heatmap: " + png);
       }
     }
+  }
+
+  private String metricName() {
+    return switch (chartMetric) {
+      case "exact" -> "exact match";
+      case "tokacc" -> "token accuracy";
+      case "bleu" -> "BLEU";
+      case "chrf" -> "chrF";
+      default -> throw new UserError("unknown --chart-metric '" + chartMetric + "'; use exact, tokacc, bleu or chrf");
+    };
+  }
+
+  private double metric(QualityReport.Row row) {
+    return switch (chartMetric) {
+      case "tokacc" -> row.tokenAccuracy();
+      case "bleu" -> row.bleu();
+      case "chrf" -> row.chrf();
+      default -> row.exactMatch();
+    };
   }
 
   private static double midpoint(String label) {

@@ -59,6 +59,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--beam", defaultValue = "1", description = "Beam size (default: ${DEFAULT-VALUE}).")
   int beam;
 
+  @Option(names = "--replace-unknown", negatable = true,
+      description = "Replace <unk> by the most-attended source token (default: the run's decoding.replaceUnknown).")
+  Boolean replaceUnknown;
+
   @Option(names = "--bucket-width", defaultValue = "5", description = "Source-length bucket width (default: ${DEFAULT-VALUE}).")
   int bucketWidth;
 
@@ -137,11 +141,13 @@ final class EvalCommand implements Callable<Integer> {
     return DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(config), config.toString())).devPairs();
   }
 
-  private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets) {
+  private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets)
+      throws java.io.IOException {
     TrainedModel trained = Checkpoint.loadModel(run, plugins.dir);
+    boolean replace = replaceUnknown != null ? replaceUnknown : RunDecoding.replaceUnknown(run);
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
-      return TestSetEvaluation.run(trained, new TextTranslator(trained, options, false), pairs, buckets, progress::advance);
+      return TestSetEvaluation.run(trained, new TextTranslator(trained, options, replace), pairs, buckets, progress::advance);
     }
   }
 

@@ -35,10 +35,10 @@ final class ExperimentOptions {
   @Mixin
   LanguageOptions languages = new LanguageOptions();
 
-  @Option(names = "--source-tokenizer", description = "char or word[:lowercase,fold,elision].")
+  @Option(names = "--source-tokenizer", description = "char or word[:lowercase,fold,elision,join].")
   String sourceTokenizer;
 
-  @Option(names = "--target-tokenizer", description = "char or word[:lowercase,fold,elision].")
+  @Option(names = "--target-tokenizer", description = "char or word[:lowercase,fold,elision,join].")
   String targetTokenizer;
 
   @Option(names = "--train-size", description = "Pairs generated for a toy task.")

@@ -41,8 +41,9 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--beam", description = "Beam size (1: greedy; default from the run's config).")
   Integer beam;
 
-  @Option(names = "--replace-unknown", description = "Replace <unk> by the most-attended source token.")
-  boolean replaceUnknown;
+  @Option(names = "--replace-unknown", negatable = true,
+      description = "Replace <unk> by the most-attended source token (default: the run's decoding.replaceUnknown).")
+  Boolean replaceUnknown;
 
   @Option(names = "--show-attention", description = "Print each output token's most-attended source token and weight.")
   boolean showAttention;
@@ -62,7 +63,8 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     TrainedModel trained = Checkpoint.loadModel(model, plugins.dir);
     DecodingOptions options = decoding();
-    TextTranslator translator = new TextTranslator(trained, options, replaceUnknown);
+    TextTranslator translator = new TextTranslator(trained, options,
+        replaceUnknown != null ? replaceUnknown : RunDecoding.replaceUnknown(model));
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;

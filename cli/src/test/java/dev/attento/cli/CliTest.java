@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,67 @@ class CliTest {
     assertTrue(r.out().contains("luong-dot") && r.out().contains("length"), r.out());
     assertTrue(Files.exists(dir.resolve("cmp/quality-by-length.png")));
     assertTrue(Files.exists(dir.resolve("cmp/attention-luong-dot-1.png")));
+  }
+
+  @Test
+  void theRealDataExampleConfigTrainsOnUiStrings() throws Exception {
+    Path config = Path.of("..", "examples", "real-data", "libreoffice-en-it.json");
+    assertTrue(Files.isRegularFile(config), config.toAbsolutePath().toString());
+    Path tsv = dir.resolve("ui.tsv");
+    Files.writeString(tsv, String.join("\n", "Row %ROWNUMBER\tRiga %ROWNUMBER", "Insert as reference (read-only)\t"
+        + "Inserisci come riferimento (sola lettura)", "3D View\tVista 3D", "Open the file\tApri il file",
+        "Data Series $(ROW)\tSerie di dati $(ROW)", "Save the document\tSalva il documento") + "\n");
+    Cli.Result r = Cli.run("train", "--config", config.toString(), "--set", "data.train=" + tsv, "--set", "data.dev=" + tsv,
+        "--set", "data.minFrequency=1", "--steps", "2", "--hidden", "8", "--embedding", "4", "--runs", dir.toString(),
+        "--name", "ui");
+    assertEquals(0, r.code(), r.out() + r.err());
+    String saved = Files.readString(dir.resolve("ui/config.json"));
+    assertTrue(saved.contains("word:elision,join") && saved.contains("\"replaceUnknown\" : true"), saved);
+    Cli.Result t = Cli.run("translate", "-m", dir.resolve("ui").toString(), "Row %ROWNUMBER");
+    assertEquals(0, t.code(), t.err());
+    assertFalse(t.out().contains("￭"), "joiner marks never reach the output: " + t.out());
+  }
+
+  @Test
+  void unknownWordsAreReplacedOnRequestOrByTheRunsConfig() {
+    // a target vocabulary of the special tokens only: every output word is <unk>
+    String[] unk = with(TINY, "--lr", "0.05", "--set", "data.maxVocabulary=4", "--attention", "luong-dot");
+    assertEquals(0, Cli.run(with(unk, "train", "--runs", dir.toString(), "--name", "u")).code());
+    assertEquals(0, Cli.run(with(unk, "train", "--runs", dir.toString(), "--name", "u2", "--set",
+        "decoding.replaceUnknown=true")).code());
+    String date = "Monday, March 3, 2021";
+    Cli.Result plain = Cli.run("translate", "-m", dir.resolve("u").toString(), date);
+    assertTrue(plain.out().contains("<unk>"), plain.out());
+    Cli.Result flag = Cli.run("translate", "-m", dir.resolve("u").toString(), "--replace-unknown", date);
+    Cli.Result config = Cli.run("translate", "-m", dir.resolve("u2").toString(), date);
+    Cli.Result off = Cli.run("translate", "-m", dir.resolve("u2").toString(), "--no-replace-unknown", date);
+    assertTrue(off.out().contains("<unk>"), off.out());
+    for (Cli.Result r : List.of(flag, config)) {
+      assertEquals(0, r.code(), r.err());
+      assertFalse(r.out().contains("<unk>"), r.out());
+      assertFalse(r.out().isBlank(), r.out());
+    }
+    Cli.Result e1 = Cli.run("eval", "-m", dir.resolve("u").toString(), "--json");
+    Cli.Result e2 = Cli.run("eval", "-m", dir.resolve("u").toString(), "--json", "--replace-unknown");
+    assertEquals(0, e2.code(), e2.err());
+    assertNotEquals(e1.out(), e2.out());
+  }
+
+  @Test
+  void compareLoadsRunsAndScoresAGivenTestSet() throws Exception {
+    assertEquals(0, Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "a", "--attention", "none")).code());
+    assertEquals(0, Cli.run(with(TINY, "train", "--runs", dir.toString(), "--name", "b", "--attention", "luong-dot")).code());
+    Path test = dir.resolve("test.tsv");
+    assertEquals(0, Cli.run("data", "generate", "dates", "--count", "7", "--seed", "9", "-o", test.toString()).code());
+    Cli.Result r = Cli.run("compare", "--load", dir.resolve("a") + "," + dir.resolve("b"), "--test", test.toString(),
+        "--runs", dir.toString(), "--name", "cmp-test", "--heatmaps", "1", "--chart-metric", "chrf");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("7 held-out sentences (" + test + ")"), r.out());
+    assertTrue(Files.exists(dir.resolve("cmp-test/attention-b-1.png")));
+    assertTrue(Files.exists(dir.resolve("cmp-test/quality-by-length.png")));
+    Cli.Result bad = Cli.run("compare", "--load", dir.resolve("a").toString(), "--chart-metric", "rouge");
+    assertEquals(UserError.EXIT_CODE, bad.code());
+    assertTrue(bad.err().contains("unknown --chart-metric 'rouge'"), bad.err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.attento.cli.charts;
 
+import dev.attento.seq2seq.text.LuceneWordTokenizer;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -73,10 +74,16 @@ public final class Charts {
         heat.add(new Number[] {s, target.size() - 1 - t, t < weights.length && s < weights[t].length ? weights[t][s] : 0f});
       }
     }
-    List<String> yLabels = new java.util.ArrayList<>(target);
+    List<String> yLabels = new java.util.ArrayList<>(target.stream().map(Charts::tokenLabel).toList());
     java.util.Collections.reverse(yLabels);
-    chart.addSeries("attention", source, yLabels, heat);
+    chart.addSeries("attention", source.stream().map(Charts::tokenLabel).toList(), yLabels, heat);
     save(chart, file);
+  }
+
+  /** A token as a chart shows it: without the word tokenizer's joiner marks, which chart fonts lack. */
+  static String tokenLabel(String token) {
+    String bare = token.replace(LuceneWordTokenizer.JOINER, "");
+    return bare.isEmpty() ? token : bare;
   }
 
   private static void save(Chart<?, ?> chart, Path file) throws IOException {

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Word-level tokenization on a Lucene analysis chain: a {@link PatternTokenizer} that keeps
@@ -23,8 +24,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * With {@code elision}, an elided article such as Italian {@code l'} or {@code dell'} becomes a
  * token of its own ({@code l'area} → {@code l'} {@code area}). Lucene's ElisionFilter would
  * delete the article instead, which suits search but not translation.
+ *
+ * <p>Without spacing information, {@link #detokenize} can only guess where the text had
+ * spaces ({@code read-only} and {@code 3D} come back as {@code read - only} and {@code 3 D}).
+ * With {@code join}, every place where two tokens touched without whitespace is marked with
+ * {@link #JOINER} on one of them, as OpenNMT's tokenizer does: on the punctuation token if
+ * either is one ({@code read ￭-￭ only}), else on an elided article ({@code l'￭ area}), else
+ * on the second token ({@code 3 ￭D}). Detokenization is then exact up to runs of whitespace,
+ * so BLEU no longer pays for spacing the translator got right.
  */
 public final class LuceneWordTokenizer implements Tokenizer {
+
+  /** The mark of the {@code join} filter: a token beginning with it had no space before it, one ending with it none after it. */
+  public static final String JOINER = "\uFFED";
 
   private static final String ELIDED = "\\p{L}+['’](?=\\p{L})";
   private static final String WORD = "[\\p{L}\\p{N}]+(?:['’.][\\p{L}\\p{N}]+)*";
@@ -33,6 +45,7 @@ public final class LuceneWordTokenizer implements Tokenizer {
 
   private final TokenizerSpec spec;
   private final Analyzer analyzer;
+  private final boolean join;
 
   /** A tokenizer for a {@code word} spec. */
   public LuceneWordTokenizer(TokenizerSpec spec) {
@@ -41,6 +54,7 @@ public final class LuceneWordTokenizer implements Tokenizer {
     Pattern pattern = Pattern.compile(String.join("|", Placeholders.TOKEN, NUMBER, elision ? ELIDED : "(?!)", WORD, SYMBOL));
     boolean lowercase = spec.filters().contains("lowercase");
     boolean fold = spec.filters().contains("fold");
+    this.join = spec.filters().contains("join");
     this.analyzer = new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
@@ -60,11 +74,27 @@ public final class LuceneWordTokenizer implements Tokenizer {
   @Override
   public List<String> tokenize(String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("text", new StringReader(text))) {
+    int prevEnd = -1;
+    String input = join ? text.replace(JOINER, "") : text; // a literal joiner would read as a mark
+    try (TokenStream ts = analyzer.tokenStream("text", new StringReader(input))) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(term.toString());
+        String token = term.toString();
+        if (join && offset.startOffset() == prevEnd) {
+          int last = out.size() - 1;
+          String prev = out.get(last);
+          if (isPunctuation(token)) {
+            token = JOINER + token;
+          } else if (isPunctuation(prev) || prev.endsWith("'") || prev.endsWith("’")) {
+            out.set(last, prev + JOINER);
+          } else {
+            token = JOINER + token;
+          }
+        }
+        out.add(token);
+        prevEnd = offset.endOffset();
       }
       ts.end();
     } catch (IOException e) {
@@ -73,12 +103,32 @@ public final class LuceneWordTokenizer implements Tokenizer {
     return out;
   }
 
+  /** One character that is neither a letter nor a digit (a possibly joined-marked punctuation token counts too). */
+  private static boolean isPunctuation(String token) {
+    String t = stripJoiners(token);
+    return t.codePointCount(0, t.length()) == 1 && !Character.isLetterOrDigit(t.codePointAt(0));
+  }
+
+  private static String stripJoiners(String token) {
+    String t = token;
+    if (t.length() > JOINER.length() && t.startsWith(JOINER)) {
+      t = t.substring(JOINER.length());
+    }
+    if (t.length() > JOINER.length() && t.endsWith(JOINER)) {
+      t = t.substring(0, t.length() - JOINER.length());
+    }
+    return t;
+  }
+
   /**
    * Joins with single spaces, except before closing punctuation, after opening brackets and
-   * after an elided article.
+   * after an elided article; with {@code join}, exactly where the joiner marks say.
    */
   @Override
   public String detokenize(List<String> tokens) {
+    if (join) {
+      return detokenizeJoined(tokens);
+    }
     StringBuilder sb = new StringBuilder();
     String prev = null;
     for (String t : tokens) {
@@ -87,6 +137,20 @@ public final class LuceneWordTokenizer implements Tokenizer {
       }
       sb.append(t);
       prev = t;
+    }
+    return sb.toString();
+  }
+
+  private static String detokenizeJoined(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    boolean glueNext = true;
+    for (String t : tokens) {
+      boolean glueBefore = t.length() > JOINER.length() && t.startsWith(JOINER);
+      if (!glueNext && !glueBefore) {
+        sb.append(' ');
+      }
+      glueNext = t.length() > JOINER.length() && t.endsWith(JOINER);
+      sb.append(stripJoiners(t));
     }
     return sb.toString();
   }

@@ -10,16 +10,17 @@ import java.util.Locale;
  *
  * @param type {@code char} or {@code word}
  * @param filters for word level: any of {@code lowercase}, {@code fold} (ASCII folding) and
- *     {@code elision} (split elided articles such as {@code l'}), applied in that order
+ *     {@code elision} (split elided articles such as {@code l'}), applied in that order, and
+ *     {@code join} (mark where tokens touched, for exact detokenization)
  */
 public record TokenizerSpec(String type, List<String> filters) {
 
-  private static final List<String> KNOWN_FILTERS = List.of("lowercase", "fold", "elision");
+  private static final List<String> KNOWN_FILTERS = List.of("lowercase", "fold", "elision", "join");
 
   public TokenizerSpec {
     filters = List.copyOf(filters);
     if (!type.equals("char") && !type.equals("word")) {
-      throw new IllegalArgumentException("unknown tokenizer '" + type + "'; use char or word[:lowercase,fold,elision]");
+      throw new IllegalArgumentException("unknown tokenizer '" + type + "'; use char or word[:lowercase,fold,elision,join]");
     }
     for (String f : filters) {
       if (!KNOWN_FILTERS.contains(f)) {

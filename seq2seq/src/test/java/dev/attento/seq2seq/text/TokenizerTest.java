@@ -50,6 +50,39 @@ class TokenizerTest {
   }
 
   @Test
+  void joinMarksWhereTokensTouched() {
+    Tokenizer t = TokenizerSpec.parse("word:join").create();
+    assertEquals(List.of("Insert", "as", "(￭", "read", "￭-￭", "only", "￭)"), t.tokenize("Insert as (read-only)"));
+    assertEquals(List.of("Vista", "3", "￭D", ":", "%1"), t.tokenize("Vista 3D : %1"));
+    assertEquals(List.of("'￭", "XX", "￭'", "-", "Serie", "￭%NUMBER"), t.tokenize("'XX' - Serie%NUMBER"));
+    assertEquals(List.of("Open", "￭.", "￭.", "￭."), t.tokenize("Open..."));
+    assertEquals(List.of("l'￭", "area"), TokenizerSpec.parse("word:elision,join").create().tokenize("l'area"));
+    assertEquals(List.of("a", "b"), t.tokenize("a ￭b"), "a joiner in the input is not a mark");
+    assertEquals("word:join", t.spec().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "<Press 'Add' to create language resources>",
+      "Riferimento a 'XX' non possibile.",
+      "Puoi cambiare solo il valore della casella \"Positivo (+)\". Quel valore viene copiato nella casella \"Negativo (-)\" .",
+      "Mostra/nascondi griglia orizzontale principale/principale e secondaria",
+      "Negative X-Error-Bars",
+      "Gestisci lingue dell'interfaccia utente [$1]",
+      "2nd Y axis title",
+      "Linea del valore medio con valore %AVERAGE_VALUE e deviazione standard %STD_DEVIATION",
+      "Il tentativo di caricare il file ha prodotto il seguente messaggio di errore ($exceptiontype$): $errormessage$",
+      "%MOD1+Maiusc+X",
+      "Modello creato con <wizardname> il <currentdate>.",
+      "C:\\Programmi\\ ; 0,5 ... «citazione» 100%"})
+  void joinedTokensDetokenizeExactly(String sentence) {
+    for (String spec : List.of("word:join", "word:elision,join")) {
+      Tokenizer t = TokenizerSpec.parse(spec).create();
+      assertEquals(sentence, t.detokenize(t.tokenize(sentence)), spec);
+    }
+  }
+
+  @Test
   void lowercaseAndFoldingFiltersApply() {
     Tokenizer t = TokenizerSpec.parse("word:lowercase,fold").create();
     assertEquals(List.of("perche", "cosi", "?"), t.tokenize("Perché COSÌ?"));
@@ -60,7 +93,7 @@ class TokenizerTest {
   void badSpecsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("bpe"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("word:stem"));
-    assertTrue(e.getMessage().contains("lowercase, fold, elision"), e.getMessage());
+    assertTrue(e.getMessage().contains("lowercase, fold, elision, join"), e.getMessage());
   }
 
   @Test

@@ -40,8 +40,14 @@ public final class Cleaner {
    * @param input how many pairs came in
    * @param stripped pairs in which accelerator markers were removed (kept or not)
    * @param dropped dropped pairs counted by reason, in filter order
+   * @param markers how the corpus uses each accelerator character (empty unless stripping)
    */
-  public record Result(List<SentencePair> kept, int input, int stripped, Map<String, Integer> dropped) {
+  public record Result(List<SentencePair> kept, int input, int stripped, Map<String, Integer> dropped,
+                       List<Accelerators.Usage> markers) {
+
+    public Result {
+      markers = List.copyOf(markers);
+    }
 
     /** E.g. {@code 1200 pairs in, 1100 kept; dropped 100: duplicate 80, identical sides 20}. */
     public String summary() {
@@ -57,6 +63,12 @@ public final class Cleaner {
       if (stripped > 0) {
         sb.append("; accelerators removed in ").append(stripped);
       }
+      for (Accelerators.Usage u : markers) {
+        if (u.sources() > 0 && !u.used()) {
+          sb.append("; ").append(u.marker()).append(" left as text (a marker in both languages in only ")
+              .append(u.both()).append(" of ").append(u.sources()).append(" pairs)");
+        }
+      }
       return sb.toString();
     }
   }
@@ -67,8 +79,14 @@ public final class Cleaner {
     Map<Reason, Integer> dropped = new EnumMap<>(Reason.class);
     Set<SentencePair> seen = new HashSet<>();
     int stripped = 0;
+    List<Accelerators.Usage> usage = List.of();
+    String markers = "";
+    if (options.stripAccelerators()) {
+      usage = Accelerators.usage(pairs.stream().map(p -> new String[] {p.source(), p.target()}).toList());
+      markers = Accelerators.usedMarkers(usage);
+    }
     for (SentencePair p : pairs) {
-      SentencePair q = options.stripAccelerators() ? stripAccelerators(p) : p;
+      SentencePair q = options.stripAccelerators() ? stripAccelerators(p, markers) : p;
       if (!q.equals(p)) {
         stripped++;
       }
@@ -81,7 +99,7 @@ public final class Cleaner {
     }
     Map<String, Integer> byLabel = new LinkedHashMap<>();
     dropped.forEach((r, n) -> byLabel.put(label(r), n));
-    return new Result(kept, pairs.size(), stripped, byLabel);
+    return new Result(kept, pairs.size(), stripped, byLabel, usage);
   }
 
   private String label(Reason r) {
@@ -96,8 +114,9 @@ public final class Cleaner {
     };
   }
 
-  private static SentencePair stripAccelerators(SentencePair p) {
-    return new SentencePair(Segments.oneLine(Accelerators.strip(p.source())), Segments.oneLine(Accelerators.strip(p.target())));
+  private static SentencePair stripAccelerators(SentencePair p, String markers) {
+    return new SentencePair(Segments.oneLine(Accelerators.strip(p.source(), markers)),
+        Segments.oneLine(Accelerators.strip(p.target(), markers)));
   }
 
   /** Why {@code p} goes, or null if it stays; {@code seen} collects the pairs kept. */

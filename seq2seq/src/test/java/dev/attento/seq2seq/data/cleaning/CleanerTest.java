@@ -43,6 +43,15 @@ class CleanerTest {
   }
 
   @Test
+  void aCharacterTheTranslationsDoNotKeepIsNotStrippedAsAMarker() {
+    List<SentencePair> in = List.of(p("_Save", "_Salva"), p("Date&Time", "Data e ora"), p("E_xit", "_Esci"));
+    Cleaner.Result r = cleaner(new CleaningOptions(true, false, false, false, 0, 0, 0)).clean(in);
+    assertEquals(List.of(p("Save", "Salva"), p("Date&Time", "Data e ora"), p("Exit", "Esci")), r.kept());
+    assertEquals("3 pairs in, 3 kept; accelerators removed in 2; & left as text (a marker in both languages in only 0 of 1 pairs)",
+        r.summary());
+  }
+
+  @Test
   void withEveryFilterOffNothingChanges() {
     List<SentencePair> in = List.of(p("%s", "%s"), p("%s", "%s"), p("_A", "_A"));
     Cleaner.Result r = cleaner(CleaningOptions.none()).clean(in);
