@@ -58,6 +58,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
+  @Option(names = "--buckets", paramLabel = "N,N,...", defaultValue = "10,15,20,25",
+      description = "Upper bounds of the source-length buckets (default: ${DEFAULT-VALUE}, the PyTorch reference's "
+          + "5-10, 11-15, 16-20, 21-25 for the symbol tasks; longer sentences go to a last open bucket).")
+  String bucketBounds;
+
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
@@ -71,6 +76,12 @@ final class CompareCommand implements Callable<Integer> {
       experiment.task = "reverse";
     }
     ExperimentConfig base = experiment.build();
+    LengthBuckets buckets;
+    try {
+      buckets = LengthBuckets.parse(bucketBounds);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--buckets: " + e.getMessage());
+    }
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
     List<TrainedModel> models = new ArrayList<>();
@@ -95,7 +106,6 @@ final class CompareCommand implements Callable<Integer> {
         dev = o.data().devPairs();
       }
     }
-    LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
     for (TrainedModel m : models) {
