@@ -67,6 +67,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
+  @Option(names = "--buckets", paramLabel = "N,N,...", defaultValue = "10,15,20,25",
+      description = "Upper bounds of the source-length buckets (default: ${DEFAULT-VALUE}, the PyTorch reference's "
+          + "5-10, 11-15, 16-20, 21-25 for the symbol tasks; longer sentences go to a last open bucket).")
+  String bucketBounds;
+
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
@@ -81,6 +86,12 @@ final class CompareCommand implements Callable<Integer> {
     }
     metricName(); // an unknown metric fails before any training
     ExperimentConfig base = experiment.build();
+    LengthBuckets buckets;
+    try {
+      buckets = LengthBuckets.parse(bucketBounds);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--buckets: " + e.getMessage());
+    }
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
     List<TrainedModel> models = new ArrayList<>();
@@ -111,7 +122,6 @@ final class CompareCommand implements Callable<Integer> {
     if (test != null) {
       dev = new CorpusReader(false).readTsv(test).pairs();
     }
-    LengthBuckets buckets = LengthBuckets.ofWidth(5, 25);
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {

@@ -7,13 +7,42 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Length-bucketed, shuffled batches for training, epoch after epoch. Each epoch shuffles the
- * examples with a generator derived from (seed, epoch), cuts them into pools of 50 batches,
- * sorts each pool by source length (so a batch's sentences need little padding) and shuffles
- * the batch order. Because an epoch is a pure function of (seed, epoch), the iteration
- * position is just {@link Position}: resuming from it replays exactly the same batches.
+ * Shuffled batches for training, epoch after epoch. Each epoch shuffles the examples with a
+ * generator derived from (seed, epoch). {@link Batching#BUCKETED} batching (the default) then
+ * cuts them into pools of 50 batches, sorts each pool by source length (so a batch's
+ * sentences need little padding) and shuffles the batch order; {@link Batching#RANDOM}
+ * batching cuts the shuffled examples into batches as they are, so each batch mixes lengths
+ * as i.i.d. sampling would (the PyTorch reference's {@code make_batch}). Because an epoch is
+ * a pure function of (seed, epoch), the iteration position is just {@link Position}: resuming
+ * from it replays exactly the same batches.
  */
 public final class BatchPlan {
+
+  /**
+   * How examples are grouped into batches.
+   *
+   * <p>Bucketed batches pad little, so they are cheaper, but every batch holds sentences of
+   * nearly one length: the loss is a mean over a batch's tokens, so a batch of short sentences
+   * weighs as much as a batch of long ones and a long sentence's tokens count for less than a
+   * short one's, and successive gradients swing between length regimes. Random batches weigh
+   * every token alike and each gradient averages over all lengths.
+   */
+  public enum Batching {
+    /** Sentences of similar source length together (within pools of 50 batches). */
+    BUCKETED,
+    /** Sentences in shuffled order, lengths mixed within each batch. */
+    RANDOM;
+
+    /** {@code bucketed} or {@code random}. */
+    public static Batching parse(String name) {
+      for (Batching b : values()) {
+        if (b.name().equalsIgnoreCase(name)) {
+          return b;
+        }
+      }
+      throw new IllegalArgumentException("batching must be bucketed or random, got '" + name + "'");
+    }
+  }
 
   /**
    * Where iteration stands.
@@ -28,11 +57,17 @@ public final class BatchPlan {
   private final List<Example> examples;
   private final int batchSize;
   private final long seed;
+  private final Batching batching;
   private List<List<Example>> epochBatches;
   private Position position = new Position(0, 0);
 
-  /** A plan over {@code examples} (not empty) in batches of at most {@code batchSize}. */
+  /** A bucketed plan over {@code examples} (not empty) in batches of at most {@code batchSize}. */
   public BatchPlan(List<Example> examples, int batchSize, long seed) {
+    this(examples, batchSize, seed, Batching.BUCKETED);
+  }
+
+  /** A plan over {@code examples} (not empty) in batches of at most {@code batchSize}. */
+  public BatchPlan(List<Example> examples, int batchSize, long seed, Batching batching) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -42,6 +77,7 @@ public final class BatchPlan {
     this.examples = List.copyOf(examples);
     this.batchSize = batchSize;
     this.seed = seed;
+    this.batching = batching;
   }
 
   /** The next batch, moving to a new epoch when one is exhausted. */
@@ -74,6 +110,12 @@ public final class BatchPlan {
     List<Example> order = new ArrayList<>(examples);
     shuffle(order, r);
     List<List<Example>> batches = new ArrayList<>();
+    if (batching == Batching.RANDOM) {
+      for (int i = 0; i < order.size(); i += batchSize) {
+        batches.add(order.subList(i, Math.min(order.size(), i + batchSize)));
+      }
+      return batches;
+    }
     int pool = batchSize * POOL_BATCHES;
     for (int start = 0; start < order.size(); start += pool) {
       List<Example> p = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));

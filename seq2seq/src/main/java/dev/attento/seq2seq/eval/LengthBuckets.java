@@ -22,6 +22,30 @@ public record LengthBuckets(int[] upperBounds) {
     return new LengthBuckets(bounds.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /**
+   * Buckets from their inclusive upper bounds written as {@code 10,15,20,25} (ascending,
+   * positive): 1–10, 11–15, 16–20, 21–25 and 26+.
+   *
+   * @throws IllegalArgumentException naming the problem if the list is malformed
+   */
+  public static LengthBuckets parse(String upperBounds) {
+    String[] parts = upperBounds.split(",");
+    int[] bounds = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        bounds[i] = Integer.parseInt(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("length buckets are ascending upper bounds such as 10,15,20,25; '"
+            + parts[i].trim() + "' is not a whole number");
+      }
+      if (bounds[i] < 1 || i > 0 && bounds[i] <= bounds[i - 1]) {
+        throw new IllegalArgumentException("length buckets are ascending upper bounds of at least 1 such as"
+            + " 10,15,20,25, got " + upperBounds);
+      }
+    }
+    return new LengthBuckets(bounds);
+  }
+
   /** Bucket index of a length. */
   public int bucket(int length) {
     for (int i = 0; i < upperBounds.length; i++) {

@@ -40,10 +40,20 @@ public record QualityReport(Row overall, List<Row> buckets) {
     List<Row> rows = new ArrayList<>();
     for (int b = 0; b < groups.size(); b++) {
       if (!groups.get(b).isEmpty()) {
-        rows.add(row(buckets.label(b), groups.get(b)));
+        rows.add(row(b == 0 ? firstLabel(buckets, groups.get(0)) : buckets.label(b), groups.get(b)));
       }
     }
     return new QualityReport(row("all", sentences), rows);
+  }
+
+  /**
+   * The first bucket starts at length 1 but is labelled from its shortest sentence, so a test
+   * set of lengths 5–25 reads {@code 5-10}, not {@code 1-10}.
+   */
+  private static String firstLabel(LengthBuckets buckets, List<Sentence> group) {
+    int shortest = group.stream().mapToInt(Sentence::sourceLength).min().orElse(1);
+    int[] upper = buckets.upperBounds();
+    return upper.length == 0 || shortest <= 1 ? buckets.label(0) : shortest + "-" + upper[0];
   }
 
   private static Row row(String label, List<Sentence> group) {

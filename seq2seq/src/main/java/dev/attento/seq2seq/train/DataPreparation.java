@@ -14,7 +14,9 @@ import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the {@code data} section of a config into {@link TrainingData}: generates a toy task
@@ -63,10 +65,13 @@ public final class DataPreparation {
     int maxLen = c.integer("data.maxLength");
     List<List<String>> srcTokens = new ArrayList<>();
     List<List<String>> tgtTokens = new ArrayList<>();
+    // One String per distinct token: a large corpus (a toy task's 192,000 pairs) otherwise
+    // holds millions of equal token strings until the vocabulary is built.
+    Map<String, String> distinct = new HashMap<>();
     int dropped = 0;
     for (SentencePair p : train) {
-      List<String> s = st.tokenize(p.source());
-      List<String> t = tt.tokenize(p.target());
+      List<String> s = canonical(st.tokenize(p.source()), distinct);
+      List<String> t = canonical(tt.tokenize(p.target()), distinct);
       if (s.isEmpty() || t.isEmpty() || s.size() > maxLen || t.size() > maxLen) {
         dropped++;
         continue;
@@ -100,5 +105,13 @@ public final class DataPreparation {
     String summary = origin + "; " + trainExamples.size() + " train pairs kept (" + dropped + " longer than " + maxLen
         + " tokens dropped); vocabularies " + source.vocabulary().size() + " / " + target.vocabulary().size();
     return new TrainingData(source, target, trainExamples, devExamples, devKept, summary);
+  }
+
+  private static List<String> canonical(List<String> tokens, Map<String, String> distinct) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (String t : tokens) {
+      out.add(distinct.computeIfAbsent(t, k -> k));
+    }
+    return out;
   }
 }

@@ -70,7 +70,8 @@ public final class Trainer {
       default -> Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
     };
     this.schedule = Schedules.parse(options.schedule(), options.learningRate());
-    this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed());
+    this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(),
+        BatchPlan.Batching.parse(options.batching()));
     this.random = Randomness.derive(options.seed(), "dropout");
   }
 

@@ -2,6 +2,7 @@ package dev.attento.seq2seq.train;
 
 import dev.attento.seq2seq.config.ConfigException;
 import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.data.BatchPlan;
 
 /**
  * How to train, from the {@code training} section of an experiment config.
@@ -23,11 +24,13 @@ import dev.attento.seq2seq.config.ExperimentConfig;
  * @param seed the run's seed
  * @param maxMinutes stop after this much wall time (0: no limit)
  * @param onNonFinite {@code stop} (default) or {@code skip} a batch whose loss or gradient is NaN/∞
+ * @param batching {@code bucketed} (default: similar lengths together, little padding) or
+ *     {@code random} (lengths mixed in each batch), see {@link BatchPlan.Batching}
  */
 public record TrainingOptions(int steps, int batchSize, String optimizer, double learningRate, double weightDecay,
                               double clipNorm, double clipValue, String schedule, int evalEvery, int checkpointEvery,
                               int patience, String earlyStopMetric, double samplingRate, long seed, double maxMinutes,
-                              String onNonFinite) {
+                              String onNonFinite, String batching) {
 
   public TrainingOptions {
     require(steps >= 1, "training.steps must be at least 1");
@@ -41,6 +44,8 @@ public record TrainingOptions(int steps, int batchSize, String optimizer, double
     require(samplingRate >= 0 && samplingRate <= 1, "training.samplingRate must be in [0, 1]");
     require(onNonFinite.equals("stop") || onNonFinite.equals("skip"),
         "training.onNonFinite must be stop or skip, got '" + onNonFinite + "'");
+    require(batching.equals("bucketed") || batching.equals("random"),
+        "training.batching must be bucketed or random, got '" + batching + "'");
   }
 
   private static void require(boolean ok, String message) {
@@ -56,6 +61,7 @@ public record TrainingOptions(int steps, int batchSize, String optimizer, double
         c.number("training.clipNorm"), c.number("training.clipValue"), c.string("training.schedule"),
         c.integer("training.evalEvery"), c.integer("training.checkpointEvery"), c.integer("training.patience"),
         c.string("training.earlyStopMetric"), c.number("training.samplingRate"), (long) c.number("training.seed"),
-        c.number("training.maxMinutes"), c.string("training.onNonFinite"));
+        c.number("training.maxMinutes"), c.string("training.onNonFinite"),
+        c.string("training.batching"));
   }
 }

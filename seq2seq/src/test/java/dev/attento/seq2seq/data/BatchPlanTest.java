@@ -74,4 +74,37 @@ class BatchPlanTest {
     }
     assertEquals(0, spreads.stream().mapToInt(Integer::intValue).min().orElseThrow());
   }
+
+  @Test
+  void randomBatchingMixesLengthsVisitsEveryExampleOnceAndResumes() {
+    BatchPlan plan = new BatchPlan(examples(400), 16, 5, BatchPlan.Batching.RANDOM);
+    List<Integer> ids = new ArrayList<>();
+    int mixed = 0;
+    for (int i = 0; i < 25; i++) {
+      Batch b = plan.next();
+      b.examples().forEach(e -> ids.add(e.index()));
+      if (b.examples().stream().mapToInt(e -> e.source().length).distinct().count() >= 5) {
+        mixed++;
+      }
+    }
+    assertEquals(400, new HashSet<>(ids).size());
+    assertEquals(25, mixed, "16 random examples of 7 lengths nearly always hold at least 5 of them");
+    // not the bucketed order, and not the corpus order either
+    assertNotEquals(ids.subList(0, 16), order(new BatchPlan(examples(400), 16, 5), 1));
+    assertNotEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), ids.subList(0, 16));
+    BatchPlan again = new BatchPlan(examples(400), 16, 5, BatchPlan.Batching.RANDOM);
+    order(again, 30);
+    BatchPlan resumed = new BatchPlan(examples(400), 16, 5, BatchPlan.Batching.RANDOM);
+    resumed.seek(again.position());
+    assertEquals(order(again, 10), order(resumed, 10));
+  }
+
+  @Test
+  void batchingIsParsedByName() {
+    assertEquals(BatchPlan.Batching.RANDOM, BatchPlan.Batching.parse("random"));
+    assertEquals(BatchPlan.Batching.BUCKETED, BatchPlan.Batching.parse("bucketed"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> BatchPlan.Batching.parse("sorted"));
+    assertEquals("batching must be bucketed or random, got 'sorted'", e.getMessage());
+  }
 }

@@ -1,7 +1,9 @@
 package dev.attento.seq2seq.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -40,6 +42,24 @@ class MetricsTest {
     assertEquals("1-10", b.label(0));
     assertEquals("26+", b.label(4));
     assertEquals("6-10", LengthBuckets.ofWidth(5, 25).label(1));
+    assertArrayEquals(new int[] {10, 15, 20, 25}, LengthBuckets.parse("10, 15,20,25").upperBounds());
+    assertThrows(IllegalArgumentException.class, () -> LengthBuckets.parse("10,10"));
+    assertThrows(IllegalArgumentException.class, () -> LengthBuckets.parse("0,5"));
+    assertThrows(IllegalArgumentException.class, () -> LengthBuckets.parse("10,x"));
+  }
+
+  @Test
+  void theFirstBucketIsLabelledFromItsShortestSentence() {
+    List<QualityReport.Sentence> s = new ArrayList<>();
+    for (int len : new int[] {5, 7, 12, 25, 30}) {
+      List<String> toks = java.util.Collections.nCopies(len, "a");
+      s.add(new QualityReport.Sentence(len, String.join(" ", toks), String.join(" ", toks), toks, toks));
+    }
+    QualityReport r = QualityReport.of(s, LengthBuckets.parse("10,15,20,25"));
+    assertEquals(List.of("5-10", "11-15", "21-25", "26+"), r.buckets().stream().map(QualityReport.Row::label).toList());
+    assertEquals(List.of(2, 1, 1, 1), r.buckets().stream().map(QualityReport.Row::sentences).toList());
+    s.add(new QualityReport.Sentence(1, "a", "a", List.of("a"), List.of("a")));
+    assertEquals("1-10", QualityReport.of(s, LengthBuckets.parse("10,15,20,25")).buckets().get(0).label());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.config.ConfigException;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,20 @@ class TrainerTest {
     List<Double> resumed = new ArrayList<>(firstHalf);
     resumed.addAll(secondHalf);
     assertEquals(straight, resumed);
+  }
+
+  @Test
+  void randomBatchingTrainsResumesExactlyAndDiffersFromBucketed() {
+    List<Double> straight = run(tiny(10).set("training.batching", "random"), dir.resolve("r1"), null);
+    List<Double> firstHalf = run(tiny(6).set("training.batching", "random"), dir.resolve("r2"), null);
+    List<Double> secondHalf = run(tiny(10).set("training.batching", "random"), dir.resolve("r2"), dir.resolve("r2"));
+    List<Double> resumed = new ArrayList<>(firstHalf);
+    resumed.addAll(secondHalf);
+    assertEquals(straight, resumed);
+    assertTrue(!straight.equals(run(tiny(10), dir.resolve("r3"), null)), "other batches, other losses");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> TrainingOptions.from(tiny(1).set("training.batching", "sorted")));
+    assertEquals("training.batching must be bucketed or random, got 'sorted'", e.getMessage());
   }
 
   @Test
