@@ -382,9 +382,52 @@ public final class VectorGemm implements Gemm {
     float[] ap = Packing.scratch(1, m * k);
     Packing.pack(transA, a, aOff, lda, 0, m, 0, k, ap);
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
+      int j = 0;
+      for (; j + 4 <= n; j += 4) {
+        dot4(ap, i * k, b, bOff + j * ldb, ldb, k, alpha, c, cOff + i * ldc + j);
+      }
+      for (; j < n; j++) {
         c[cOff + i * ldc + j] += alpha * VectorBlas1.dotProduct(ap, i * k, b, bOff + j * ldb, k);
       }
     }
+  }
+
+  /**
+   * Four dot products of x with consecutive rows of B at once: four independent chains of
+   * fused multiply-adds instead of one keep the FMA units busy while the rows stream in
+   * (one chain is bound by the FMA latency), and x is loaded once for all four. Each result
+   * is summed exactly as {@link VectorBlas1#dotProduct} sums it.
+   */
+  private static void dot4(float[] x, int xOff, float[] b, int bOff, int ldb, int k, float alpha, float[] c, int cIdx) {
+    int kv = k - k % L;
+    FloatVector s0 = FloatVector.zero(S);
+    FloatVector s1 = FloatVector.zero(S);
+    FloatVector s2 = FloatVector.zero(S);
+    FloatVector s3 = FloatVector.zero(S);
+    int r1 = bOff + ldb;
+    int r2 = r1 + ldb;
+    int r3 = r2 + ldb;
+    for (int p = 0; p < kv; p += L) {
+      FloatVector xv = FloatVector.fromArray(S, x, xOff + p);
+      s0 = FloatVector.fromArray(S, b, bOff + p).fma(xv, s0);
+      s1 = FloatVector.fromArray(S, b, r1 + p).fma(xv, s1);
+      s2 = FloatVector.fromArray(S, b, r2 + p).fma(xv, s2);
+      s3 = FloatVector.fromArray(S, b, r3 + p).fma(xv, s3);
+    }
+    float d0 = VectorBlas1.sum(s0);
+    float d1 = VectorBlas1.sum(s1);
+    float d2 = VectorBlas1.sum(s2);
+    float d3 = VectorBlas1.sum(s3);
+    for (int p = kv; p < k; p++) {
+      float xp = x[xOff + p];
+      d0 += xp * b[bOff + p];
+      d1 += xp * b[r1 + p];
+      d2 += xp * b[r2 + p];
+      d3 += xp * b[r3 + p];
+    }
+    c[cIdx] += alpha * d0;
+    c[cIdx + 1] += alpha * d1;
+    c[cIdx + 2] += alpha * d2;
+    c[cIdx + 3] += alpha * d3;
   }
 }
