@@ -25,8 +25,15 @@ TORCH_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "LD_LIBRARY_PATH=$OBO")
 "$ROOT/attento" --version >/dev/null # build the jar before timing anything
 
 for r in $(seq 1 "$ROUNDS"); do
-  echo ">>> round $r/$ROUNDS: attento bench" >&2
-  "$ROOT/attento" bench --json --steps "$STEPS" --warmup 20 --decode 300 > "$OUT/attento.$r.json"
+  # One JVM per variant, as PyTorch runs one process per variant: peak RSS is then each one's own.
+  for v in lstm:fixed lstm:attention gru:fixed gru:attention; do
+    echo ">>> round $r/$ROUNDS: attento bench $v" >&2
+    skip=gemm
+    [ "$v" = lstm:attention ] || skip=gemm,decode
+    "$ROOT/attento" bench --json --variants "$v" --skip "$skip" --steps "$STEPS" --warmup 20 --decode 300 \
+      > "$OUT/attento.$r.${v/:/-}.json"
+  done
+  "$ROOT/attento" bench --json --skip train,decode > "$OUT/attento.$r.gemm.json"
   echo ">>> round $r/$ROUNDS: pytorch gemm" >&2
   "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/gemm.py" --no-measure \
     --shapes 64x320x1024,64x256x1024,64x1024x256,1024x1024x1024,1x320x1024 > "$OUT/torch_gemm.$r.json" 2> "$OUT/torch_gemm.$r.log"
@@ -51,8 +58,10 @@ def add(key, a, t):
         rows.setdefault(key, []).append((a, t))
 cpu = kernel = java = ""
 for r in range(1, rounds + 1):
-    a = json.load(open(os.path.join(out, f"attento.{r}.json")))
+    a = json.load(open(os.path.join(out, f"attento.{r}.gemm.json")))
     kernel, java = a["kernel"], a["java"]
+    a["variants"] = [json.load(open(os.path.join(out, f"attento.{r}.{v}.json")))["variants"][0]
+                     for v in ("lstm-fixed", "lstm-attention", "gru-fixed", "gru-attention")]
     tt = {x["variant"]: x for x in last_json(f"torch_train.{r}.json")["results"]}
     td = {(x["batch"], x["mode"]): x for x in last_json(f"torch_decode.{r}.json")["results"]}
     tg = last_json(f"torch_gemm.{r}.json")

@@ -105,11 +105,11 @@ final class BenchCommand implements Callable<Integer> {
       row.put("parameters", model.parameters().count());
       if (!skip.contains("train")) {
         trainBench(model, train, row);
+        row.put("peak_rss_mb", peakRssMb()); // of the process so far: one variant per JVM measures it alone
       }
       if (!skip.contains("decode")) {
         decodeBench(model, held, row);
       }
-      row.put("peak_rss_mb", peakRssMb());
       rows.add(row);
       if (!json) {
         out.println(format(row));

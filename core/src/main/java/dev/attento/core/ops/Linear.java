@@ -27,6 +27,15 @@ public final class Linear {
     }
     int in = weight.dim(1);
     int outDim = weight.dim(0);
+    Embedding.Origin origin = Embedding.origin(x);
+    if (origin != null) {
+      // linear(lookup(E, ids)) = lookup(linear(E), ids): with a small vocabulary, project the
+      // V table rows once rather than every token, forward and backward. Same maths; the
+      // gradient flows through the projected table's rows back into E, W and b.
+      int[] shape = x.shape();
+      shape[shape.length - 1] = outDim;
+      return Shaping.reshape(IndexSelect.rows(linear(origin.table(), weight, bias), origin.ids()), shape);
+    }
     if (bias != null && (bias.rank() != 1 || bias.dim(0) != outDim)) {
       throw Shapes.mismatch("linear(bias)", weight, bias);
     }

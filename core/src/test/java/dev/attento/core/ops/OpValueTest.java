@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.core.tensor.TestTensors;
 import java.util.List;
@@ -172,5 +173,30 @@ class OpValueTest {
   void toStringIsReadable() {
     assertEquals("Tensor[2, 2] [[1.000, 2.000], [3.000, 4.000]]", t(new float[] {1, 2, 3, 4}, 2, 2).toString());
     assertTrue(Tensor.zeros(100, 100).toString().contains("..."));
+  }
+
+  @Test
+  void linearOverASmallVocabularysLookupEqualsProjectingEveryRow() {
+    int[] ids = {2, 0, 2, 1, 1, 2, 0, 2, 1, 0};
+    Tensor table = TestTensors.param(201, 3, 4);
+    Tensor w = TestTensors.param(202, 6, 4);
+    Tensor b = TestTensors.param(203, 6);
+    float[] g = TestTensors.random(204, 2, 5, 6).data();
+    Tensor fused = Linear.linear(Embedding.lookup(table, ids, 2, 5), w, b); // 10 ids ≥ 2·3 rows: projects the table
+    assertEquals("[2, 5, 6]", java.util.Arrays.toString(fused.shape()));
+    Tensor picked = fused.node().inputs().get(0); // reshape ← indexSelect ← the projected table
+    assertEquals("[3, 6]", java.util.Arrays.toString(picked.node().inputs().get(0).shape()));
+    Autodiff.backward(fused, g);
+    float[][] fusedGrads = {table.grad().clone(), w.grad().clone(), b.grad().clone()};
+    table.zeroGrad();
+    w.zeroGrad();
+    b.zeroGrad();
+    Tensor rows = Shaping.reshape(IndexSelect.rows(table, ids), 2, 5, 4); // not a lookup: every row projected
+    Tensor plain = Linear.linear(rows, w, b);
+    Autodiff.backward(plain, g);
+    assertArrayEquals(plain.data(), fused.data(), 1e-6f);
+    assertArrayEquals(table.grad(), fusedGrads[0], 1e-5f);
+    assertArrayEquals(w.grad(), fusedGrads[1], 1e-5f);
+    assertArrayEquals(b.grad(), fusedGrads[2], 1e-5f);
   }
 }
