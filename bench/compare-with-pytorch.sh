@@ -4,7 +4,7 @@
 # measured side by side mean anything: machines differ, and a shared machine's load drifts,
 # which interleaving spreads over both sides alike.
 # Installs Debian's python3-torch and unpacks OpenBLAS (without installing it) if missing.
-#   bench/compare-with-pytorch.sh                     # 3 rounds (~30 minutes)
+#   bench/compare-with-pytorch.sh                     # 3 rounds (~15 minutes)
 #   ROUNDS=1 STEPS=100 bench/compare-with-pytorch.sh  # one quick round
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,11 +28,13 @@ for r in $(seq 1 "$ROUNDS"); do
   # One JVM per variant, as PyTorch runs one process per variant: peak RSS is then each one's own.
   for v in lstm:fixed lstm:attention gru:fixed gru:attention; do
     echo ">>> round $r/$ROUNDS: attento bench $v" >&2
-    skip=gemm
-    [ "$v" = lstm:attention ] || skip=gemm,decode
-    "$ROOT/attento" bench --json --variants "$v" --skip "$skip" --steps "$STEPS" --warmup 20 --decode 300 \
+    "$ROOT/attento" bench --json --variants "$v" --skip gemm,decode --steps "$STEPS" --warmup 20 \
       > "$OUT/attento.$r.${v/:/-}.json"
   done
+  # Decoding in a JVM of its own with untrained weights, as greedy_decode.py runs: after training
+  # in the same JVM, C2's profiles include the training paths and decoding ran ~1.5x slower.
+  echo ">>> round $r/$ROUNDS: attento bench decode" >&2
+  "$ROOT/attento" bench --json --variants lstm:attention --skip train,gemm --decode 300 > "$OUT/attento.$r.decode.json"
   "$ROOT/attento" bench --json --skip train,decode > "$OUT/attento.$r.gemm.json"
   echo ">>> round $r/$ROUNDS: pytorch gemm" >&2
   "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/gemm.py" --no-measure \
@@ -62,6 +64,10 @@ for r in range(1, rounds + 1):
     kernel, java = a["kernel"], a["java"]
     a["variants"] = [json.load(open(os.path.join(out, f"attento.{r}.{v}.json")))["variants"][0]
                      for v in ("lstm-fixed", "lstm-attention", "gru-fixed", "gru-attention")]
+    decode = json.load(open(os.path.join(out, f"attento.{r}.decode.json")))["variants"][0]
+    for v in a["variants"]:
+        if v["variant"] == "lstm:attention":
+            v.update({k: x for k, x in decode.items() if k.startswith("decode_")})
     tt = {x["variant"]: x for x in last_json(f"torch_train.{r}.json")["results"]}
     td = {(x["batch"], x["mode"]): x for x in last_json(f"torch_decode.{r}.json")["results"]}
     tg = last_json(f"torch_gemm.{r}.json")
