@@ -98,10 +98,11 @@ final class SequenceUnroll {
     float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
     float[] savedStore = keep ? new float[rows * savedWidth] : null;
     Step s = new Step();
-    // A batch of a few rows (decoding one sentence) multiplies by dot products along W_hh's
-    // rows, with nothing to pack; transposing it would cost more than the products.
+    // A batch of a few rows (decoding one sentence) uses W_hh packed once for a whole test set
+    // if a region is open, else dot products along its rows: packing it for one sentence
+    // would cost more than the products.
     Gemm gemm = Kernels.gemm();
-    Gemm.Packed whhT = batch >= 4 ? WeightCache.packedTransposeOf(weightHh) : null;
+    Gemm.Packed whhT = batch >= 4 ? WeightCache.packedTransposeOf(weightHh) : WeightCache.packedTranspose(weightHh);
     float[] out = new float[batch * time * hidden + parts * stateSize];
     for (int t = 0; t < time; t++) {
       int[] idx = active[t];

@@ -126,6 +126,14 @@ public final class VectorGemm implements Gemm {
                    float beta, float[] c, int cOff, int ldc) {
     int n = b.n();
     int k = b.k();
+    if (b.prepared() instanceof Strips few && m < MR && !transA && m > 0 && n > 0 && k > 0) {
+      // One sentence's x·Wᵀ against a prepacked W: no reductions across lanes, as in the tile.
+      Packing.scale(c, cOff, ldc, m, n, beta);
+      if (alpha != 0f) {
+        rowsTimesStrips(m, n, k, alpha, a, aOff, lda, few.data(), c, cOff, ldc);
+      }
+      return;
+    }
     if (!(b.prepared() instanceof Strips strips) || m < MR || (long) m * n * k <= SMALL) {
       gemm(transA, b.transB(), m, n, k, alpha, a, aOff, lda, b.b(), b.bOff(), b.ldb(), beta, c, cOff, ldc);
       return;
@@ -136,6 +144,98 @@ public final class VectorGemm implements Gemm {
     }
     blocked(new Block(transA, b.transB(), k, alpha, a, aOff, lda, b.b(), b.bOff(), b.ldb(), strips.data(), c, cOff, ldc),
         m, n, k);
+  }
+
+  /**
+   * A few rows of A times prepacked strips, strip by strip, with the micro-kernel's summation
+   * (per k block from zero, then {@code c += alpha·sum}): each row of C comes out bit for bit
+   * as the same row of a larger product, so a sentence decodes the same alone as in a batch.
+   * Matrix–vector products are bound by reading the matrix; four strips at a time give eight
+   * independent FMA chains, and the strips are shared between the cores when large enough.
+   */
+  private void rowsTimesStrips(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] packed,
+                               float[] c, int cOff, int ldc) {
+    int strips = (n + NR - 1) / NR;
+    if (helper != null && !Helper.insideJob() && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && strips >= 2) {
+      int mid = strips / 2;
+      helper.runBoth(
+          () -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, mid, strips),
+          () -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, 0, mid));
+    } else {
+      rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, 0, strips);
+    }
+  }
+
+  /** {@link #rowsTimesStrips} for strips {@code [s0, s1)}. */
+  private static void rowsTimesStrips(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] packed,
+                                      float[] c, int cOff, int ldc, int s0, int s1) {
+    int strips = (n + NR - 1) / NR;
+    int full = Math.min(s1, n / NR); // strips [s0, full) are NR wide
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int kc = Math.min(KC, k - p0);
+      int block = (p0 / KC) * strips;
+      for (int r = 0; r < m; r++) {
+        int ar = aOff + r * lda + p0;
+        int cr = cOff + r * ldc;
+        int s = s0;
+        for (; s + 4 <= full; s += 4) {
+          fourStrips(a, ar, kc, packed, (block + s) * KC * NR, alpha, c, cr + s * NR);
+        }
+        for (; s < s1; s++) {
+          oneStrip(a, ar, kc, packed, (block + s) * KC * NR, alpha, c, cr + s * NR, Math.min(NR, n - s * NR));
+        }
+      }
+    }
+  }
+
+  /** c[4·NR] += alpha · x[kc] · (four consecutive strips of one k block). */
+  private static void fourStrips(float[] x, int x0, int kc, float[] packed, int s0, float alpha, float[] c, int cIdx) {
+    final int next = KC * NR;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      FloatVector xv = FloatVector.broadcast(S, x[x0 + p]);
+      int o = s0 + p * NR;
+      c00 = xv.fma(FloatVector.fromArray(S, packed, o), c00);
+      c01 = xv.fma(FloatVector.fromArray(S, packed, o + L), c01);
+      c10 = xv.fma(FloatVector.fromArray(S, packed, o + next), c10);
+      c11 = xv.fma(FloatVector.fromArray(S, packed, o + next + L), c11);
+      c20 = xv.fma(FloatVector.fromArray(S, packed, o + 2 * next), c20);
+      c21 = xv.fma(FloatVector.fromArray(S, packed, o + 2 * next + L), c21);
+      c30 = xv.fma(FloatVector.fromArray(S, packed, o + 3 * next), c30);
+      c31 = xv.fma(FloatVector.fromArray(S, packed, o + 3 * next + L), c31);
+    }
+    accumulate(c, cIdx, c00, c01, alpha);
+    accumulate(c, cIdx + NR, c10, c11, alpha);
+    accumulate(c, cIdx + 2 * NR, c20, c21, alpha);
+    accumulate(c, cIdx + 3 * NR, c30, c31, alpha);
+  }
+
+  /** c[nr] += alpha · x[kc] · strip, a ragged last strip summed as {@link Block#compute} sums its edge. */
+  private static void oneStrip(float[] x, int x0, int kc, float[] packed, int s0, float alpha, float[] c, int cIdx,
+                               int nr) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      FloatVector xv = FloatVector.broadcast(S, x[x0 + p]);
+      c0 = xv.fma(FloatVector.fromArray(S, packed, s0 + p * NR), c0);
+      c1 = xv.fma(FloatVector.fromArray(S, packed, s0 + p * NR + L), c1);
+    }
+    if (nr == NR) {
+      accumulate(c, cIdx, c0, c1, alpha);
+      return;
+    }
+    float[] edge = new float[NR];
+    accumulate(edge, 0, c0, c1, alpha);
+    for (int j = 0; j < nr; j++) {
+      c[cIdx + j] += edge[j];
+    }
   }
 
   /** The packed path, shared out between the cores when the product is large enough. */

@@ -51,8 +51,9 @@ public final class Linear {
       }
       beta = 1f;
     }
-    // A few rows (decoding one sentence) are dot products along W's rows, no packing to save.
-    Gemm.Packed packed = rows >= 4 ? WeightCache.packedTranspose(weight) : null;
+    // Wᵀ packed once per region (a forward pass, decoding a test set) serves every product;
+    // outside a region a few rows are dot products along W's rows, nothing to pack.
+    Gemm.Packed packed = WeightCache.packedTranspose(weight);
     if (packed != null) {
       Kernels.gemm().gemm(false, rows, 1f, x.data(), 0, in, packed, beta, y, 0, outDim);
     } else {

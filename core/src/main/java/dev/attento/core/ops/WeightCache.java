@@ -66,7 +66,7 @@ public final class WeightCache implements AutoCloseable {
    * made once per region, or {@code null} outside a region or for a tensor that is not a
    * parameter.
    */
-  static Gemm.Packed packedTranspose(Tensor weight) {
+  public static Gemm.Packed packedTranspose(Tensor weight) {
     WeightCache c = CURRENT.get();
     if (c == null || weight.node() != null || !weight.requiresGrad() || weight.rank() != 2) {
       return null;

@@ -1,5 +1,6 @@
 package dev.attento.core.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class GemmTest {
 
   static Stream<Arguments> cases() {
     int[][] sizes = {{0, 3, 4}, {1, 1, 1}, {1, 320, 1024}, {2, 7, 3}, {4, 16, 16}, {5, 33, 17}, {7, 65, 130},
-        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}};
+        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}, {3, 600, 200}};
     Stream.Builder<Arguments> b = Stream.builder();
     for (Gemm g : new Gemm[] {new VectorGemm(1), new VectorGemm(2), new BlockedGemm()}) {
       for (int[] s : sizes) {
@@ -87,5 +88,29 @@ class GemmTest {
         assertTrue(Math.abs(expected[i] - c[i]) <= tol, "at " + i + ": expected " + expected[i] + " got " + c[i]);
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
+  void aRowAloneAgainstAPackedBIsBitForBitThatRowOfALargerProduct(Gemm kernel) {
+    // What lets a sentence decode the same alone as in a batch.
+    int m = 9;
+    int k = 600;
+    int n = 200;
+    SplittableRandom r = new SplittableRandom(42);
+    float[] a = random(r, m * k);
+    float[] w = random(r, n * k);
+    Gemm.Packed packed = kernel.pack(true, k, n, w, 0, k);
+    float[] all = new float[m * n];
+    kernel.gemm(false, m, 1f, a, 0, k, packed, 0f, all, 0, n);
+    for (int i = 0; i < m; i++) {
+      float[] row = new float[n];
+      kernel.gemm(false, 1, 1f, a, i * k, k, packed, 0f, row, 0, n);
+      assertArrayEquals(java.util.Arrays.copyOfRange(all, i * n, (i + 1) * n), row, 0f, "row " + i);
+    }
+  }
+
+  static Stream<Gemm> kernels() {
+    return Stream.of(new VectorGemm(1), new VectorGemm(2));
   }
 }
