@@ -93,7 +93,7 @@ class GemmTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kernels")
   void aRowAloneAgainstAPackedBIsBitForBitThatRowOfALargerProduct(Gemm kernel) {
-    // What lets a sentence decode the same alone as in a batch.
+    // What keeps a sentence's products the same whether it is decoded alone or in a batch.
     int m = 9;
     int k = 600;
     int n = 200;
