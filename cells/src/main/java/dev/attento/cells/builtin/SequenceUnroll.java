@@ -19,8 +19,9 @@ import dev.attento.core.tensor.Tensor;
  *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
  *       skips about 40% of the work.
  *   <li>{@code W_hh} is packed for the GEMM once per sequence (for batches of more than a
- *       few rows), forwards as {@code W_hhᵀ} and backwards as itself, so the per-step products
- *       {@code h·W_hhᵀ} and {@code ∂hp·W_hh} read ready strips.
+ *       few rows; one sentence uses the strips its decoding region packed once for a whole
+ *       test set), forwards as {@code W_hhᵀ} and backwards as itself, so the per-step
+ *       products {@code h·W_hhᵀ} and {@code ∂hp·W_hh} read ready strips.
  *   <li>The backward pass collects every step's gate gradients and computes
  *       {@code ∂W_hh = Σ_t ∂hp_tᵀ·h_{t-1}} as one GEMM over all stepped rows instead of one
  *       small GEMM per step.
