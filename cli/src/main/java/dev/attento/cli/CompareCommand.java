@@ -3,7 +3,6 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ExperimentConfig;
-import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
@@ -56,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where runs are saved (default: ${DEFAULT-VALUE}).")
   Path runs;
 
-  @Option(names = "--test", paramLabel = "TSV",
-      description = "Held-out corpus to compare on (default: the dev set the runs were trained with).")
+  @Option(names = "--test", paramLabel = "FILE",
+      description = "Held-out corpus to compare on: TSV, TMX, .po or .mo, detected (default: the dev set the runs were trained with).")
   Path test;
 
   @Option(names = "--chart-metric", defaultValue = "exact",
@@ -120,7 +119,7 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     if (test != null) {
-      dev = new CorpusReader(false).readTsv(test).pairs();
+      dev = experiment.languages.readPairs(test);
     }
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attento.cli.report.Progress;
 import dev.attento.seq2seq.config.ExperimentConfig;
-import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.Bleu;
@@ -44,8 +43,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-m", "--model"}, paramLabel = "RUN", description = "Run directory to evaluate.")
   Path model;
 
-  @Option(names = "--test", paramLabel = "TSV", description = "Test corpus (default: the run's own dev set).")
+  @Option(names = "--test", paramLabel = "FILE",
+      description = "Test corpus: TSV, TMX, .po or .mo, detected (default: the run's own dev set).")
   Path test;
+
+  @picocli.CommandLine.Mixin
+  LanguageOptions languages = new LanguageOptions();
 
   @Option(names = "--compare-to", paramLabel = "RUN", description = "Second run: paired bootstrap significance (Koehn 2004).")
   Path compareTo;
@@ -87,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
       return scoreFiles(out);
     }
     if (model == null) {
-      throw new UserError("give --model RUN (with --test TSV) or --hyp FILE --ref FILE");
+      throw new UserError("give --model RUN (with --test FILE) or --hyp FILE --ref FILE");
     }
     List<SentencePair> pairs = testSet(model);
     LengthBuckets buckets = LengthBuckets.ofWidth(bucketWidth, 5 * bucketWidth);
@@ -132,11 +135,11 @@ final class EvalCommand implements Callable<Integer> {
 
   private List<SentencePair> testSet(Path run) throws java.io.IOException {
     if (test != null) {
-      return new CorpusReader(false).readTsv(test).pairs();
+      return languages.readPairs(test);
     }
     Path config = run.resolve("config.json");
     if (!Files.isRegularFile(config)) {
-      throw new UserError("give --test TSV: " + run + " has no config.json to regenerate its dev set from");
+      throw new UserError("give --test FILE: " + run + " has no config.json to regenerate its dev set from");
     }
     return DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(config), config.toString())).devPairs();
   }

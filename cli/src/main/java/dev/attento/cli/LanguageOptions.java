@@ -1,6 +1,10 @@
 package dev.attento.cli;
 
+import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.data.formats.CorpusFormat;
 import dev.attento.seq2seq.data.formats.ReadOptions;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --source-lang} and {@code --target-lang}, shared by every command that reads corpora. */
@@ -17,5 +21,10 @@ final class LanguageOptions {
   /** Options to read corpora with these languages. */
   ReadOptions readOptions(boolean strict, boolean keepFuzzy) {
     return new ReadOptions(strict, source, target, keepFuzzy);
+  }
+
+  /** The pairs of a held-out corpus in any format ({@linkplain CorpusFormat#detect detected}). */
+  List<SentencePair> readPairs(Path file) {
+    return CorpusFormat.readDetected(file, readOptions(false, false)).pairs();
   }
 }

@@ -117,4 +117,22 @@ class DataImportCliTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("data: " + TMX + ": 6 pairs; ignored 2 entries") && r.out().contains(PO + ": 11 pairs"), r.out());
   }
+
+  @Test
+  void evalAndCompareScoreOnATestSetInAnyFormat() {
+    Cli.Result trained = Cli.run("train", "--train", TMX, "--dev", PO, "--source-lang", "en", "--target-lang", "it",
+        "--hidden", "8", "--embedding", "8", "--steps", "2", "--batch-size", "4", "--set", "training.evalEvery=2",
+        "--set", "training.checkpointEvery=2", "--runs", dir.toString(), "--name", "fmt");
+    assertEquals(0, trained.code(), trained.out() + trained.err());
+    String run = dir.resolve("fmt").toString();
+    Cli.Result po = Cli.run("eval", "-m", run, "--test", PO, "--target-lang", "it");
+    assertEquals(0, po.code(), po.out() + po.err());
+    assertTrue(po.out().contains("11 test sentences"), po.out());
+    Cli.Result tmx = Cli.run("eval", "-m", run, "--test", TMX, "--source-lang", "en", "--target-lang", "it");
+    assertEquals(0, tmx.code(), tmx.out() + tmx.err());
+    assertTrue(tmx.out().contains("6 test sentences"), tmx.out());
+    Cli.Result compared = Cli.run("compare", "--load", run + "," + run, "--test", MO, "--source-lang", "en",
+        "--target-lang", "it", "--runs", dir.toString(), "--name", "cmp", "--heatmaps", "0");
+    assertEquals(0, compared.code(), compared.out() + compared.err());
+  }
 }
