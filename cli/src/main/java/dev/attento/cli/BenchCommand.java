@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "15", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--decode", defaultValue = "200", description = "Sentences decoded at batch 1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--decode", defaultValue = "200", description = "Sentences decoded at batch 1, 0 for none (default: ${DEFAULT-VALUE}).")
   int decodeSentences;
 
   @Option(names = "--skip", split = ",", description = "Parts to skip: train, decode, gemm.")
@@ -217,6 +217,9 @@ final class BenchCommand implements Callable<Integer> {
     for (int batch : new int[] {1, 64}) {
       int sentences = batch == 1 ? decodeSentences : held.size();
       List<Batch> batches = BatchPlan.sequential(held.subList(0, Math.min(held.size(), sentences)), batch);
+      if (batches.isEmpty()) {
+        continue; // --decode 0: batch 64 only
+      }
       // Warm-up until the JIT has compiled the decoding paths (at least 5 batches and 2 s):
       // otherwise a short measurement shares the cores with C2 and times the compiler.
       long warmUntil = System.nanoTime() + 2_000_000_000L;
