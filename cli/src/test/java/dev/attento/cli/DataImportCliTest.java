@@ -109,20 +109,23 @@ class DataImportCliTest {
     assertEquals("", tracer.toString(), "an unescaped % in a description makes picocli warn");
   }
 
+  /** A two-step training on the TMX sample with the .po sample as dev set, saved as run {@code name}. */
+  private Cli.Result trainOnTmxAndPo(String name) {
+    return Cli.run("train", "--train", TMX, "--dev", PO, "--source-lang", "en", "--target-lang", "it",
+        "--hidden", "8", "--embedding", "8", "--steps", "2", "--batch-size", "4", "--set", "training.evalEvery=2",
+        "--set", "training.checkpointEvery=2", "--runs", dir.toString(), "--name", name);
+  }
+
   @Test
   void trainReadsTmxAndPoDirectly() {
-    Cli.Result r = Cli.run("train", "--train", TMX, "--dev", PO, "--source-lang", "en", "--target-lang", "it",
-        "--hidden", "8", "--embedding", "8", "--steps", "2", "--batch-size", "4", "--set", "training.evalEvery=2",
-        "--set", "training.checkpointEvery=2", "--runs", dir.toString(), "--name", "real");
+    Cli.Result r = trainOnTmxAndPo("real");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("data: " + TMX + ": 6 pairs; ignored 2 entries") && r.out().contains(PO + ": 11 pairs"), r.out());
   }
 
   @Test
   void evalAndCompareScoreOnATestSetInAnyFormat() {
-    Cli.Result trained = Cli.run("train", "--train", TMX, "--dev", PO, "--source-lang", "en", "--target-lang", "it",
-        "--hidden", "8", "--embedding", "8", "--steps", "2", "--batch-size", "4", "--set", "training.evalEvery=2",
-        "--set", "training.checkpointEvery=2", "--runs", dir.toString(), "--name", "fmt");
+    Cli.Result trained = trainOnTmxAndPo("fmt");
     assertEquals(0, trained.code(), trained.out() + trained.err());
     String run = dir.resolve("fmt").toString();
     Cli.Result po = Cli.run("eval", "-m", run, "--test", PO, "--target-lang", "it");
