@@ -77,14 +77,8 @@ public final class VectorGemm implements Gemm {
     }
     if (m < MR && transB) {
       // x·Wᵀ for one sentence: W streams from cache once per step, so split its rows.
-      if (helper != null && !Helper.insideJob() && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && n >= 2) {
-        int mid = n / 2;
-        helper.runBoth(
-            () -> rowsTimesTransposed(transA, m, n - mid, k, alpha, a, aOff, lda, b, bOff + mid * ldb, ldb, c, cOff + mid, ldc),
-            () -> rowsTimesTransposed(transA, m, mid, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
-      } else {
-        rowsTimesTransposed(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-      }
+      inTwo((long) m * n * k, n, (j0, j1) -> rowsTimesTransposed(transA, m, j1 - j0, k, alpha, a, aOff, lda,
+          b, bOff + j0 * ldb, ldb, c, cOff + j0, ldc));
       return;
     }
     if (n == 1 && !transB && !transA) {
@@ -112,7 +106,7 @@ public final class VectorGemm implements Gemm {
       int kc = Math.min(KC, k - kb * KC);
       for (int s = 0; s < strips; s++) {
         packStrip(transB, b, bOff, ldb, kb * KC, kc, s * NR, Math.min(NR, n - s * NR), strip);
-        System.arraycopy(strip, 0, data, (kb * strips + s) * KC * NR, kc * NR);
+        System.arraycopy(strip, 0, data, stripAt(kb, strips, s), kc * NR);
       }
     }
     return new Packed(transB, k, n, b, bOff, ldb, new Strips(data));
@@ -120,6 +114,11 @@ public final class VectorGemm implements Gemm {
 
   /** What {@link #pack} prepares. */
   private record Strips(float[] data) {}
+
+  /** Where strip {@code s} of k block {@code kb} starts in {@link #pack}'s layout. */
+  private static int stripAt(int kb, int strips, int s) {
+    return (kb * strips + s) * KC * NR;
+  }
 
   @Override
   public void gemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, Packed b,
@@ -130,7 +129,8 @@ public final class VectorGemm implements Gemm {
       // One sentence's x·Wᵀ against a prepacked W: no reductions across lanes, as in the tile.
       Packing.scale(c, cOff, ldc, m, n, beta);
       if (alpha != 0f) {
-        rowsTimesStrips(m, n, k, alpha, a, aOff, lda, few.data(), c, cOff, ldc);
+        inTwo((long) m * n * k, (n + NR - 1) / NR,
+            (s0, s1) -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, few.data(), c, cOff, ldc, s0, s1));
       }
       return;
     }
@@ -146,43 +146,47 @@ public final class VectorGemm implements Gemm {
         m, n, k);
   }
 
+  /** Work on items {@code [from, to)} of a product's output. */
+  private interface Range {
+    void run(int from, int to);
+  }
+
   /**
-   * A few rows of A times prepacked strips, strip by strip, with the micro-kernel's summation
-   * (per k block from zero, then {@code c += alpha·sum}): each row of C comes out bit for bit
-   * as the same row of a larger product, so a sentence decodes the same alone as in a batch.
-   * Matrix–vector products are bound by reading the matrix; four strips at a time give eight
-   * independent FMA chains, and the strips are shared between the cores when large enough.
+   * Runs {@code body} over {@code [0, items)}, split in two halves between this thread and the
+   * helper when the product does at least {@link #GEMV_PARALLEL_THRESHOLD} multiply-adds:
+   * matrix–vector products are bound by reading the matrix, so each core reads half of it.
    */
-  private void rowsTimesStrips(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] packed,
-                               float[] c, int cOff, int ldc) {
-    int strips = (n + NR - 1) / NR;
-    if (helper != null && !Helper.insideJob() && (long) m * n * k >= GEMV_PARALLEL_THRESHOLD && strips >= 2) {
-      int mid = strips / 2;
-      helper.runBoth(
-          () -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, mid, strips),
-          () -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, 0, mid));
+  private void inTwo(long work, int items, Range body) {
+    if (helper != null && !Helper.insideJob() && work >= GEMV_PARALLEL_THRESHOLD && items >= 2) {
+      int mid = items / 2;
+      helper.runBoth(() -> body.run(mid, items), () -> body.run(0, mid));
     } else {
-      rowsTimesStrips(m, n, k, alpha, a, aOff, lda, packed, c, cOff, ldc, 0, strips);
+      body.run(0, items);
     }
   }
 
-  /** {@link #rowsTimesStrips} for strips {@code [s0, s1)}. */
+  /**
+   * A few rows of A times prepacked strips {@code [s0, s1)}, with the micro-kernel's summation
+   * (per k block from zero, then {@code c += alpha·sum}): each row of C comes out bit for bit
+   * as the same row of a larger product, so a sentence's products are the same alone as in a
+   * batch. Four strips at a time give eight independent FMA chains.
+   */
   private static void rowsTimesStrips(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] packed,
                                       float[] c, int cOff, int ldc, int s0, int s1) {
     int strips = (n + NR - 1) / NR;
     int full = Math.min(s1, n / NR); // strips [s0, full) are NR wide
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kc = Math.min(KC, k - p0);
-      int block = (p0 / KC) * strips;
+      int kb = p0 / KC;
       for (int r = 0; r < m; r++) {
         int ar = aOff + r * lda + p0;
         int cr = cOff + r * ldc;
         int s = s0;
         for (; s + 4 <= full; s += 4) {
-          fourStrips(a, ar, kc, packed, (block + s) * KC * NR, alpha, c, cr + s * NR);
+          fourStrips(a, ar, kc, packed, stripAt(kb, strips, s), alpha, c, cr + s * NR);
         }
         for (; s < s1; s++) {
-          oneStrip(a, ar, kc, packed, (block + s) * KC * NR, alpha, c, cr + s * NR, Math.min(NR, n - s * NR));
+          oneStrip(a, ar, kc, packed, stripAt(kb, strips, s), alpha, c, cr + s * NR, Math.min(NR, n - s * NR));
         }
       }
     }
@@ -292,7 +296,7 @@ public final class VectorGemm implements Gemm {
             int bpOff = 0;
             if (packed != null) {
               bp = packed;
-              bpOff = ((p0 / KC) * ((n + NR - 1) / NR) + s) * KC * NR;
+              bpOff = stripAt(p0 / KC, (n + NR - 1) / NR, s);
             } else {
               packStrip(transB, b, bOff, ldb, p0, kc, j0, nr, strip);
             }
