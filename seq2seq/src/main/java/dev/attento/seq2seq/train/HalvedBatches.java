@@ -47,12 +47,7 @@ public final class HalvedBatches {
     TargetBatch target = batch.target();
     int rows = source.batchSize();
     if (rows < MIN_BATCH) {
-      Tensor loss = model.loss(source, target, training, random);
-      double value = loss.item();
-      if (Double.isFinite(value)) {
-        loss.backward();
-      }
-      return value;
+      return backwardIfFinite(model.loss(source, target, training, random));
     }
     int[] lengths = target.lengths(Translator.PAD);
     int[] byLength = IntStream.range(0, rows).boxed()
@@ -75,6 +70,19 @@ public final class HalvedBatches {
       sink[0].mergeInto();
     }
     return loss;
+  }
+
+  /**
+   * Back-propagates a scalar {@code loss} unless it is NaN or infinite.
+   *
+   * @return the loss
+   */
+  static double backwardIfFinite(Tensor loss) {
+    double value = loss.item();
+    if (Double.isFinite(value)) {
+      loss.backward();
+    }
+    return value;
   }
 
   /**

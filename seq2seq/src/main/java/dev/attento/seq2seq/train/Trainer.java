@@ -166,12 +166,8 @@ public final class Trainer {
     if (options.samplingRate() <= 0) {
       return HalvedBatches.lossAndGradients(model.translator(), batch, true, random);
     }
-    Tensor loss = model.translator().scheduledSamplingLoss(batch.source(), batch.target(), options.samplingRate(), random);
-    double value = loss.item();
-    if (Double.isFinite(value)) {
-      loss.backward();
-    }
-    return value;
+    return HalvedBatches.backwardIfFinite(
+        model.translator().scheduledSamplingLoss(batch.source(), batch.target(), options.samplingRate(), random));
   }
 
   private Evaluation evaluate() {
