@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
         models.add(Checkpoint.loadModel(run, plugins.dir));
-        replaceUnknown.add(RunDecoding.replaceUnknown(run));
+        replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
       }
       Path cfg = load.get(0).resolve("config.json");
       dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();

@@ -137,17 +137,17 @@ final class EvalCommand implements Callable<Integer> {
     if (test != null) {
       return languages.readPairs(test);
     }
-    Path config = run.resolve("config.json");
-    if (!Files.isRegularFile(config)) {
+    ExperimentConfig saved = RunConfig.read(run);
+    if (saved == null) {
       throw new UserError("give --test FILE: " + run + " has no config.json to regenerate its dev set from");
     }
-    return DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(config), config.toString())).devPairs();
+    return DataPreparation.prepare(saved).devPairs();
   }
 
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets)
       throws java.io.IOException {
     TrainedModel trained = Checkpoint.loadModel(run, plugins.dir);
-    boolean replace = replaceUnknown != null ? replaceUnknown : RunDecoding.replaceUnknown(run);
+    boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
       return TestSetEvaluation.run(trained, new TextTranslator(trained, options, replace), pairs, buckets, progress::advance);

@@ -62,9 +62,9 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     TrainedModel trained = Checkpoint.loadModel(model, plugins.dir);
-    DecodingOptions options = decoding();
-    TextTranslator translator = new TextTranslator(trained, options,
-        replaceUnknown != null ? replaceUnknown : RunDecoding.replaceUnknown(model));
+    ExperimentConfig saved = RunConfig.read(model);
+    TextTranslator translator = new TextTranslator(trained, decoding(saved),
+        replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved));
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
@@ -93,10 +93,9 @@ final class TranslateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private DecodingOptions decoding() throws java.io.IOException {
-    Path config = Files.isRegularFile(model.resolve("config.json")) ? model.resolve("config.json") : null;
-    DecodingOptions base = config == null ? DecodingOptions.greedy()
-        : ExperimentSetup.decoding(ExperimentConfig.fromJson(Files.readString(config), config.toString()));
+  /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */
+  private DecodingOptions decoding(ExperimentConfig saved) {
+    DecodingOptions base = saved == null ? DecodingOptions.greedy() : ExperimentSetup.decoding(saved);
     return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
   }
 
