@@ -1,6 +1,6 @@
 package dev.attento.attention;
 
-import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Activations;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
@@ -20,7 +20,7 @@ final class AdditiveScore {
    * @param v {@code [A]}
    * @return {@code [B, S]}
    */
-  static Tensor score(Tensor keys, Tensor query, Tensor v) {
+  static Tensor score(Forward fwd, Tensor keys, Tensor query, Tensor v) {
     int batch = keys.dim(0);
     int srcLen = keys.dim(1);
     int a = keys.dim(2);
@@ -44,10 +44,10 @@ final class AdditiveScore {
         e[b * srcLen + s] = (float) sum;
       }
     }
-    return Autodiff.record("additiveScore", Tensor.of(e, batch, srcLen), g -> {
-      float[] gk = keys.requiresGrad() ? keys.gradBuffer() : null;
-      float[] gq = query.requiresGrad() ? query.gradBuffer() : null;
-      float[] gv = v.requiresGrad() ? v.gradBuffer() : null;
+    return fwd.record("additiveScore", Tensor.of(e, batch, srcLen), (g, into) -> {
+      float[] gk = into.wants(keys) ? into.of(keys) : null;
+      float[] gq = into.wants(query) ? into.of(query) : null;
+      float[] gv = into.wants(v) ? into.of(v) : null;
       for (int b = 0; b < batch; b++) {
         for (int s = 0; s < srcLen; s++) {
           int base = (b * srcLen + s) * a;

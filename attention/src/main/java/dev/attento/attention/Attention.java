@@ -1,5 +1,6 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.core.tensor.Tensor;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public interface Attention {
    * @param encoderStates {@code [batch, srcLen, keySize]}
    * @param sourceMask {@code [batch, srcLen]}, 1 for real tokens and 0 for padding
    */
-  PreparedSource prepare(Tensor encoderStates, Tensor sourceMask);
+  PreparedSource prepare(Forward fwd, Tensor encoderStates, Tensor sourceMask);
 
   /**
    * Attends to the prepared source.
@@ -28,7 +29,7 @@ public interface Attention {
    * @param query the decoder state {@code [batch, querySize]}
    * @return the context {@code [batch, keySize]} and weights {@code [batch, srcLen]}
    */
-  Result attend(Tensor query, PreparedSource source);
+  Result attend(Forward fwd, Tensor query, PreparedSource source);
 
   /** Trainable parameters by name (empty for parameter-free mechanisms such as Luong dot). */
   Map<String, Tensor> parameters();

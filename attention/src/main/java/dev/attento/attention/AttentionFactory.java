@@ -1,6 +1,6 @@
 package dev.attento.attention;
 
-import org.apache.commons.rng.UniformRandomProvider;
+import dev.attento.core.init.Initialization;
 
 /**
  * Builds one kind of attention for given sizes. Translators look factories up by name (a
@@ -14,7 +14,7 @@ public interface AttentionFactory {
   /**
    * @param querySize size of the decoder state used as query
    * @param keySize size of each encoder state
-   * @param random seeded generator for initialising parameters
+   * @param init where the mechanism's initial weights come from (its scope in the model)
    */
-  Attention create(int querySize, int keySize, UniformRandomProvider random);
+  Attention create(int querySize, int keySize, Initialization init);
 }

@@ -1,5 +1,6 @@
 package dev.attento.attention;
 
+import dev.attento.core.init.Initialization;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,14 +16,14 @@ public final class AttentionMechanisms {
 
   private record Factory(String name, Builder builder) implements AttentionFactory {
     @Override
-    public Attention create(int querySize, int keySize, org.apache.commons.rng.UniformRandomProvider random) {
-      return builder.build(querySize, keySize, random);
+    public Attention create(int querySize, int keySize, Initialization init) {
+      return builder.build(querySize, keySize, init);
     }
   }
 
   @FunctionalInterface
   private interface Builder {
-    Attention build(int querySize, int keySize, org.apache.commons.rng.UniformRandomProvider random);
+    Attention build(int querySize, int keySize, Initialization init);
   }
 
   /** Every built-in factory. */

@@ -1,8 +1,9 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
-import org.apache.commons.rng.UniformRandomProvider;
+import dev.attento.core.init.Initialization;
 
 /**
  * Additive attention of Bahdanau et al. 2014 (eq. 6 and appendix A.1.2):
@@ -20,20 +21,20 @@ public final class BahdanauAttention extends ScoringAttention {
   private final Tensor va;
 
   /** Additive attention with an attention layer of {@code attentionSize} units. */
-  public BahdanauAttention(int querySize, int keySize, int attentionSize, UniformRandomProvider random) {
+  public BahdanauAttention(int querySize, int keySize, int attentionSize, Initialization init) {
     super(querySize, keySize);
-    this.wa = parameter("W_a", AttentionParameters.uniform(random, attentionSize, querySize));
-    this.ua = parameter("U_a", AttentionParameters.uniform(random, attentionSize, keySize));
-    this.va = parameter("v_a", AttentionParameters.uniform(random, attentionSize, 1));
+    this.wa = parameter(init, "W_a", attentionSize, querySize);
+    this.ua = parameter(init, "U_a", attentionSize, keySize);
+    this.va = parameter(init, "v_a", attentionSize);
   }
 
   @Override
-  protected Tensor keys(Tensor states) {
-    return Linear.linear(states, ua, null);
+  protected Tensor keys(Forward fwd, Tensor states) {
+    return Linear.linear(fwd, states, ua, null);
   }
 
   @Override
-  protected Tensor scores(Tensor query, PreparedSource source) {
-    return AdditiveScore.score(source.keys(), Linear.linear(query, wa, null), va);
+  protected Tensor scores(Forward fwd, Tensor query, PreparedSource source) {
+    return AdditiveScore.score(fwd, source.keys(), Linear.linear(fwd, query, wa, null), va);
   }
 }

@@ -1,9 +1,10 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Tensor;
-import org.apache.commons.rng.UniformRandomProvider;
+import dev.attento.core.init.Initialization;
 
 /**
  * Luong et al. 2015, eq. 8, "concat": {@code score = v_aᵀ tanh(W_a [h_t; h̄_s])}. Splitting
@@ -17,20 +18,20 @@ public final class LuongConcatAttention extends ScoringAttention {
   private final Tensor va;
 
   /** Concat attention with {@code attentionSize} hidden units. */
-  public LuongConcatAttention(int querySize, int keySize, int attentionSize, UniformRandomProvider random) {
+  public LuongConcatAttention(int querySize, int keySize, int attentionSize, Initialization init) {
     super(querySize, keySize);
-    this.wa = parameter("W_a", AttentionParameters.uniform(random, attentionSize, querySize + keySize));
-    this.va = parameter("v_a", AttentionParameters.uniform(random, attentionSize, 1));
+    this.wa = parameter(init, "W_a", attentionSize, querySize + keySize);
+    this.va = parameter(init, "v_a", attentionSize);
   }
 
   @Override
-  protected Tensor keys(Tensor states) {
-    return Linear.linear(states, Shaping.slice(wa, 1, querySize, querySize + keySize), null);
+  protected Tensor keys(Forward fwd, Tensor states) {
+    return Linear.linear(fwd, states, Shaping.slice(fwd, wa, 1, querySize, querySize + keySize), null);
   }
 
   @Override
-  protected Tensor scores(Tensor query, PreparedSource source) {
-    Tensor projected = Linear.linear(query, Shaping.slice(wa, 1, 0, querySize), null);
-    return AdditiveScore.score(source.keys(), projected, va);
+  protected Tensor scores(Forward fwd, Tensor query, PreparedSource source) {
+    Tensor projected = Linear.linear(fwd, query, Shaping.slice(fwd, wa, 1, 0, querySize), null);
+    return AdditiveScore.score(fwd, source.keys(), projected, va);
   }
 }

@@ -1,5 +1,6 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.tensor.Tensor;
 
@@ -23,13 +24,13 @@ public final class LuongDotAttention extends ScoringAttention {
   }
 
   @Override
-  protected Tensor keys(Tensor states) {
+  protected Tensor keys(Forward fwd, Tensor states) {
     return states;
   }
 
   @Override
-  protected Tensor scores(Tensor query, PreparedSource source) {
-    Tensor s = dotScores(source.keys(), query);
-    return scale == 1f ? s : Arithmetic.scale(s, scale);
+  protected Tensor scores(Forward fwd, Tensor query, PreparedSource source) {
+    Tensor s = dotScores(fwd, source.keys(), query);
+    return scale == 1f ? s : Arithmetic.scale(fwd, s, scale);
   }
 }

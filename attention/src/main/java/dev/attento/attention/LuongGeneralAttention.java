@@ -1,8 +1,9 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
-import org.apache.commons.rng.UniformRandomProvider;
+import dev.attento.core.init.Initialization;
 
 /**
  * Luong et al. 2015, eq. 8, "general": {@code score(h_t, h̄_s) = h_tᵀ W_a h̄_s} with
@@ -15,18 +16,18 @@ public final class LuongGeneralAttention extends ScoringAttention {
   private final Tensor weight;
 
   /** General (bilinear) attention. */
-  public LuongGeneralAttention(int querySize, int keySize, UniformRandomProvider random) {
+  public LuongGeneralAttention(int querySize, int keySize, Initialization init) {
     super(querySize, keySize);
-    this.weight = parameter("W_a", AttentionParameters.uniform(random, querySize, keySize));
+    this.weight = parameter(init, "W_a", querySize, keySize);
   }
 
   @Override
-  protected Tensor keys(Tensor states) {
-    return Linear.linear(states, weight, null);
+  protected Tensor keys(Forward fwd, Tensor states) {
+    return Linear.linear(fwd, states, weight, null);
   }
 
   @Override
-  protected Tensor scores(Tensor query, PreparedSource source) {
-    return dotScores(source.keys(), query);
+  protected Tensor scores(Forward fwd, Tensor query, PreparedSource source) {
+    return dotScores(fwd, source.keys(), query);
   }
 }

@@ -1,5 +1,8 @@
 package dev.attento.attention;
 
+import dev.attento.core.ops.Forward;
+import dev.attento.core.init.Initialization;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.MatMul;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.ops.Softmax;
@@ -25,9 +28,13 @@ abstract class ScoringAttention implements Attention {
     this.keySize = keySize;
   }
 
-  /** Registers a parameter under its paper name. */
-  protected final Tensor parameter(String name, Tensor t) {
-    parameters.put(name, t.requireGrad());
+  /**
+   * Creates and registers a parameter under its paper name, initialised as PyTorch initialises
+   * {@code nn.Linear} weights (uniform in ±1/√fan_in).
+   */
+  protected final Tensor parameter(Initialization init, String name, int... shape) {
+    Tensor t = init.parameter(name, Initializers.linear(), shape);
+    parameters.put(name, t);
     return t;
   }
 
@@ -37,13 +44,13 @@ abstract class ScoringAttention implements Attention {
   }
 
   /** The source-only part of the score, computed once per batch: {@code [B, S, ?]}. */
-  protected abstract Tensor keys(Tensor states);
+  protected abstract Tensor keys(Forward fwd, Tensor states);
 
   /** Scores {@code [B, S]} of a query {@code [B, querySize]} against prepared keys. */
-  protected abstract Tensor scores(Tensor query, PreparedSource source);
+  protected abstract Tensor scores(Forward fwd, Tensor query, PreparedSource source);
 
   @Override
-  public final PreparedSource prepare(Tensor encoderStates, Tensor sourceMask) {
+  public final PreparedSource prepare(Forward fwd, Tensor encoderStates, Tensor sourceMask) {
     Shapes.requireRank("attention.prepare", encoderStates, 3);
     if (encoderStates.dim(2) != keySize) {
       throw new IllegalArgumentException("attention: encoder states " + Shapes.toString(encoderStates.shape())
@@ -52,21 +59,21 @@ abstract class ScoringAttention implements Attention {
     if (sourceMask.rank() != 2 || sourceMask.dim(0) != encoderStates.dim(0) || sourceMask.dim(1) != encoderStates.dim(1)) {
       throw Shapes.mismatch("attention.prepare(mask)", encoderStates, sourceMask);
     }
-    return new PreparedSource(encoderStates, sourceMask, keys(encoderStates));
+    return new PreparedSource(encoderStates, sourceMask, keys(fwd, encoderStates));
   }
 
   @Override
-  public final Result attend(Tensor query, PreparedSource source) {
+  public final Result attend(Forward fwd, Tensor query, PreparedSource source) {
     if (query.rank() != 2 || query.dim(1) != querySize || query.dim(0) != source.states().dim(0)) {
       throw new IllegalArgumentException("attention: query " + Shapes.toString(query.shape())
           + " does not fit query size " + querySize + " and source " + Shapes.toString(source.states().shape()));
     }
-    Tensor weights = Softmax.maskedSoftmax(scores(query, source), source.mask());
-    return new Result(MatMul.bvm(weights, source.states()), weights);
+    Tensor weights = Softmax.maskedSoftmax(fwd, scores(fwd, query, source), source.mask());
+    return new Result(MatMul.bvm(fwd, weights, source.states()), weights);
   }
 
   /** {@code keys [B, S, D] · q [B, D]} as scores {@code [B, S]}: one batched matrix–vector product. */
-  protected static Tensor dotScores(Tensor keys, Tensor query) {
-    return MatMul.bmv(keys, query);
+  protected static Tensor dotScores(Forward fwd, Tensor keys, Tensor query) {
+    return MatMul.bmv(fwd, keys, query);
   }
 }

@@ -1,6 +1,7 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
+import dev.attento.core.kernels.Nonlinear;
 import dev.attento.core.ops.Activations;
 import java.util.Locale;
 
@@ -44,7 +45,7 @@ final class ElmanCell extends ProjectedCell {
 
   /** Saves φ'(a) per unit, which is all the backward pass needs. */
   @Override
-  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] deriv) {
+  void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] deriv) {
     int h = hiddenSize;
     float[] out = next[0];
     for (int r = 0; r < rows; r++) {

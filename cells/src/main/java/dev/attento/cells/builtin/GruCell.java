@@ -1,7 +1,6 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
 
 /**
@@ -41,11 +40,10 @@ final class GruCell extends ProjectedCell {
 
   /** Saves {@code [r | z | n | W_hn h + b_hn]} per row: the last is what r multiplied. */
   @Override
-  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
+  void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
     int h = hiddenSize;
     float[] hPrev = prev[0];
     float[] out = next[0];
-    Nonlinear nl = Kernels.nonlinear();
     for (int r = 0; r < rows; r++) {
       int xo = xRow[r];
       int ho = r * 3 * h;

@@ -1,7 +1,6 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellSpec;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
 
 /**
@@ -44,12 +43,11 @@ final class LstmCell extends ProjectedCell {
 
   /** Saves the activated gates i, f, g, o and tanh(c') per row: {@code [i | f | g | o | tanh c']}. */
   @Override
-  void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
+  void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
     int h = hiddenSize;
     float[] cPrev = prev[1];
     float[] hOut = next[0];
     float[] cOut = next[1];
-    Nonlinear nl = Kernels.nonlinear();
     for (int r = 0; r < rows; r++) {
       int xo = xRow[r];
       int ho = r * 4 * h;

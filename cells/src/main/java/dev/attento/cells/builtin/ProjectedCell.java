@@ -3,8 +3,10 @@ package dev.attento.cells.builtin;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.init.Initializers;
+import dev.attento.core.kernels.Nonlinear;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.EmbeddedTokens;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.Shaping;
@@ -52,10 +54,10 @@ abstract class ProjectedCell implements RecurrentCell {
     Initializers.byName(spec.option(BuiltinOptions.INPUT_INIT)).fill(weightIh, spec.random());
     Initializers.byName(spec.option(BuiltinOptions.RECURRENT_INIT)).fill(weightHh, spec.random());
     Map<String, Tensor> p = new LinkedHashMap<>();
-    p.put("weight_ih", weightIh.requireGrad());
-    p.put("weight_hh", weightHh.requireGrad());
-    p.put("bias_ih", biasIh.requireGrad());
-    p.put("bias_hh", biasHh.requireGrad());
+    p.put("weight_ih", weightIh);
+    p.put("weight_hh", weightHh);
+    p.put("bias_ih", biasIh);
+    p.put("bias_hh", biasHh);
     this.parameters = Collections.unmodifiableMap(p);
   }
 
@@ -83,13 +85,14 @@ abstract class ProjectedCell implements RecurrentCell {
   /**
    * The element-wise forward of one step for {@code rows} compact rows.
    *
+   * @param nl the pass's non-linearity kernels
    * @param xp input projections; row r starts at {@code xp[xRow[r]]} ({@code G·H} floats)
    * @param hp hidden projections {@code [rows, G·H]}
    * @param prev the previous state parts, each {@code [rows, H]}
    * @param next written: the next state parts, each {@code [rows, H]}
    * @param saved written: {@code [rows, savedWidth()]} for the backward pass
    */
-  abstract void forwardKernel(int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next,
+  abstract void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next,
                               float[] saved);
 
   /**
@@ -119,15 +122,15 @@ abstract class ProjectedCell implements RecurrentCell {
   }
 
   @Override
-  public CellState step(Tensor x, CellState state) {
+  public CellState step(Forward fwd, Tensor x, CellState state) {
     if (x.rank() != 2 || x.dim(1) != inputSize) {
       throw new IllegalArgumentException("cell step: input " + Shapes.toString(x.shape()) + " does not match input size "
           + inputSize);
     }
     int batch = x.dim(0);
     int parts = stateParts();
-    Tensor xp = Linear.linear(x, weightIh, biasIh);
-    Tensor hp = Linear.linear(state.output(), weightHh, biasHh);
+    Tensor xp = Linear.linear(fwd, x, weightIh, biasIh);
+    Tensor hp = Linear.linear(fwd, state.output(), weightHh, biasHh);
     float[][] prev = new float[parts][];
     for (int p = 0; p < parts; p++) {
       prev[p] = state.part(p).data();
@@ -143,7 +146,7 @@ abstract class ProjectedCell implements RecurrentCell {
       next[p] = new float[size];
     }
     float[] saved = new float[batch * savedWidth()];
-    forwardKernel(batch, xp.data(), xRow, hp.data(), prev, next, saved);
+    forwardKernel(fwd.kernels().nonlinear(), batch, xp.data(), xRow, hp.data(), prev, next, saved);
     for (int p = 0; p < parts; p++) {
       System.arraycopy(next[p], 0, all, p * size, size);
     }
@@ -153,7 +156,7 @@ abstract class ProjectedCell implements RecurrentCell {
     for (int p = 0; p < parts; p++) {
       inputs[p + 2] = state.part(p);
     }
-    Tensor combined = Autodiff.record("cell.step", Tensor.of(all, parts * size), g -> {
+    Tensor combined = fwd.record("cell.step", Tensor.of(all, parts * size), (g, into) -> {
       float[][] dNext = new float[parts][];
       float[][] dPrev = new float[parts][];
       for (int p = 0; p < parts; p++) {
@@ -161,47 +164,61 @@ abstract class ProjectedCell implements RecurrentCell {
         dPrev[p] = new float[size];
       }
       float[] dhp = new float[batch * gates * hiddenSize];
-      float[] dxp = xp.requiresGrad() ? xp.gradBuffer() : new float[xp.size()];
+      float[] dxp = into.wants(xp) ? into.of(xp) : new float[xp.size()];
       backwardKernel(batch, dNext, saved, prev, dxp, xRow, dhp, dPrev);
-      if (hp.requiresGrad()) {
-        Arithmetic.addInto(hp.gradBuffer(), dhp);
+      if (into.wants(hp)) {
+        Arithmetic.addInto(into.of(hp), dhp);
       }
       for (int p = 0; p < parts; p++) {
-        if (state.part(p).requiresGrad()) {
-          Arithmetic.addInto(state.part(p).gradBuffer(), dPrev[p]);
+        if (into.wants(state.part(p))) {
+          Arithmetic.addInto(into.of(state.part(p)), dPrev[p]);
         }
       }
     }, inputs);
-    return new CellState(unpack(combined, parts, new int[] {batch, hiddenSize}, 0));
+    return new CellState(unpack(fwd, combined, parts, new int[] {batch, hiddenSize}, 0));
   }
 
   @Override
-  public SequenceResult run(Tensor inputs, CellState initial, Tensor mask) {
+  public SequenceResult run(Forward fwd, Tensor inputs, CellState initial, Tensor mask) {
     Shapes.requireRank("cell.run", inputs, 3);
     if (inputs.dim(2) != inputSize) {
       throw new IllegalArgumentException("cell.run: input " + Shapes.toString(inputs.shape())
           + " does not match input size " + inputSize);
     }
-    int batch = inputs.dim(0);
-    int time = inputs.dim(1);
-    if (mask != null && (mask.rank() != 2 || mask.dim(0) != batch || mask.dim(1) != time)) {
-      throw Shapes.mismatch("cell.run(mask)", inputs, mask);
+    return runProjected(fwd, Linear.linear(fwd, inputs, weightIh, biasIh), initial, mask);
+  }
+
+  /** Projects the embedding table rather than every token where that is cheaper. */
+  @Override
+  public SequenceResult run(Forward fwd, EmbeddedTokens inputs, CellState initial, Tensor mask) {
+    if (inputs.table().dim(1) != inputSize || inputs.shape().length != 2) {
+      throw new IllegalArgumentException("cell.run: embeddings of size " + inputs.table().dim(1) + " and ids shaped "
+          + Shapes.toString(inputs.shape()) + " do not match input size " + inputSize);
     }
-    Tensor xp = Linear.linear(inputs, weightIh, biasIh);
-    Tensor combined = new SequenceUnroll(this, xp, initial, mask, weightHh, biasHh).run();
+    return runProjected(fwd, inputs.project(fwd, weightIh, biasIh), initial, mask);
+  }
+
+  /** The recurrence over input projections {@code xp [B, T, G·H]}. */
+  private SequenceResult runProjected(Forward fwd, Tensor xp, CellState initial, Tensor mask) {
+    int batch = xp.dim(0);
+    int time = xp.dim(1);
+    if (mask != null && (mask.rank() != 2 || mask.dim(0) != batch || mask.dim(1) != time)) {
+      throw Shapes.mismatch("cell.run(mask)", xp, mask);
+    }
+    Tensor combined = new SequenceUnroll(fwd, this, xp, initial, mask, weightHh, biasHh).run();
     int outputs = batch * time * hiddenSize;
-    Tensor out = Shaping.reshape(Shaping.slice(combined, 0, 0, outputs), batch, time, hiddenSize);
-    List<Tensor> last = unpack(combined, stateParts(), new int[] {batch, hiddenSize}, outputs);
+    Tensor out = Shaping.reshape(fwd, Shaping.slice(fwd, combined, 0, 0, outputs), batch, time, hiddenSize);
+    List<Tensor> last = unpack(fwd, combined, stateParts(), new int[] {batch, hiddenSize}, outputs);
     return new SequenceResult(out, new CellState(last));
   }
 
   /** Cuts {@code parts} consecutive tensors of {@code shape} out of a flat tensor, from {@code offset}. */
-  private static List<Tensor> unpack(Tensor flat, int parts, int[] shape, int offset) {
+  private static List<Tensor> unpack(Forward fwd, Tensor flat, int parts, int[] shape, int offset) {
     int size = Shapes.size(shape);
     List<Tensor> out = new ArrayList<>(parts);
     for (int p = 0; p < parts; p++) {
       int from = offset + p * size;
-      out.add(Shaping.reshape(Shaping.slice(flat, 0, from, from + size), shape));
+      out.add(Shaping.reshape(fwd, Shaping.slice(fwd, flat, 0, from, from + size), shape));
     }
     return out;
   }

@@ -1,12 +1,11 @@
 package dev.attento.cells.builtin;
 
 import dev.attento.cells.spi.CellState;
-import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.autodiff.GradientBuffers;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.kernels.Gemm;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Linear;
-import dev.attento.core.ops.WeightCache;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -18,10 +17,10 @@ import dev.attento.core.tensor.Tensor;
  *       gathered into a compact batch for the recurrent GEMM and the kernel, and scattered
  *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
  *       skips about 40% of the work.
- *   <li>{@code W_hh} is packed for the GEMM once per sequence (for batches of more than a
- *       few rows; one sentence uses the strips its decoding region packed once for a whole
- *       test set), forwards as {@code W_hhᵀ} and backwards as itself, so the per-step
- *       products {@code h·W_hhᵀ} and {@code ∂hp·W_hh} read ready strips.
+ *   <li>{@code W_hh} is packed for the GEMM once per pass ({@link Forward#packedTranspose};
+ *       for a decoder that is once for a whole test set), forwards as {@code W_hhᵀ} and once
+ *       per sequence backwards as itself, so the per-step products {@code h·W_hhᵀ} and
+ *       {@code ∂hp·W_hh} read ready strips.
  *   <li>The backward pass collects every step's gate gradients and computes
  *       {@code ∂W_hh = Σ_t ∂hp_tᵀ·h_{t-1}} as one GEMM over all stepped rows instead of one
  *       small GEMM per step.
@@ -32,6 +31,7 @@ import dev.attento.core.tensor.Tensor;
  */
 final class SequenceUnroll {
 
+  private final Forward fwd;
   private final ProjectedCell cell;
   private final Tensor xp;
   private final CellState initial;
@@ -47,8 +47,9 @@ final class SequenceUnroll {
   private final int[][] active;
   private final int[] start;
 
-  SequenceUnroll(ProjectedCell cell, Tensor inputProjection, CellState initial, Tensor mask, Tensor weightHh,
+  SequenceUnroll(Forward fwd, ProjectedCell cell, Tensor inputProjection, CellState initial, Tensor mask, Tensor weightHh,
                  Tensor biasHh) {
+    this.fwd = fwd;
     this.cell = cell;
     this.xp = inputProjection;
     this.initial = initial;
@@ -88,7 +89,7 @@ final class SequenceUnroll {
     for (int p = 0; p < parts; p++) {
       inputs[p + 3] = initial.part(p);
     }
-    boolean keep = Autodiff.needsGrad(inputs);
+    boolean keep = fwd.records(inputs);
     int rows = start[time];
     int stateSize = batch * hidden;
     float[][] state = new float[parts][];
@@ -99,11 +100,9 @@ final class SequenceUnroll {
     float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
     float[] savedStore = keep ? new float[rows * savedWidth] : null;
     Step s = new Step();
-    // A batch of a few rows (decoding one sentence) uses W_hh packed once for a whole test set
-    // if a region is open, else dot products along its rows: packing it for one sentence
-    // would cost more than the products.
-    Gemm gemm = Kernels.gemm();
-    Gemm.Packed whhT = batch >= 4 ? WeightCache.packedTransposeOf(weightHh) : WeightCache.packedTranspose(weightHh);
+    // W_hh packed once per pass (for a decoder, once for a whole test set).
+    Gemm gemm = fwd.kernels().gemm();
+    Gemm.Packed whhT = fwd.packedTranspose(weightHh);
     float[] out = new float[batch * time * hidden + parts * stateSize];
     for (int t = 0; t < time; t++) {
       int[] idx = active[t];
@@ -114,12 +113,8 @@ final class SequenceUnroll {
         for (int r = 0; r < n; r++) {
           System.arraycopy(biasHh.data(), 0, s.hp, r * width, width);
         }
-        if (whhT != null) {
-          gemm.gemm(false, n, 1f, s.prev[0], 0, hidden, whhT, 1f, s.hp, 0, width);
-        } else {
-          gemm.gemm(false, true, n, width, hidden, 1f, s.prev[0], 0, hidden, weightHh.data(), 0, hidden, 1f, s.hp, 0, width);
-        }
-        cell.forwardKernel(n, xp.data(), s.xRow, s.hp, s.prev, s.next, s.saved);
+        gemm.gemm(false, n, 1f, s.prev[0], 0, hidden, whhT, 1f, s.hp, 0, width);
+        cell.forwardKernel(fwd.kernels().nonlinear(), n, xp.data(), s.xRow, s.hp, s.prev, s.next, s.saved);
         s.scatter(s.next, idx, state);
         if (keep) {
           for (int p = 0; p < parts; p++) {
@@ -139,10 +134,10 @@ final class SequenceUnroll {
     if (!keep) {
       return combined;
     }
-    return Autodiff.record("cell.run", combined, g -> backward(g, prevStore, savedStore), inputs);
+    return fwd.record("cell.run", combined, (g, into) -> backward(g, into, prevStore, savedStore), inputs);
   }
 
-  private void backward(float[] g, float[][] prevStore, float[] savedStore) {
+  private void backward(float[] g, GradientBuffers into, float[][] prevStore, float[] savedStore) {
     int rows = start[time];
     int stateSize = batch * hidden;
     float[][] dState = new float[parts][];
@@ -151,9 +146,9 @@ final class SequenceUnroll {
           batch * time * hidden + (p + 1) * stateSize);
     }
     float[] dhpStore = new float[rows * width];
-    float[] dxp = xp.requiresGrad() ? xp.gradBuffer() : new float[xp.size()];
+    float[] dxp = into.wants(xp) ? into.of(xp) : new float[xp.size()];
     Step s = new Step();
-    Gemm gemm = Kernels.gemm();
+    Gemm gemm = fwd.kernels().gemm();
     // W_hh [G·H, H] as op(B) of ∂h_{t-1} = ∂hp·W_hh, packed once for every step.
     Gemm.Packed whh = gemm.pack(false, width, hidden, weightHh.data(), 0, hidden);
     for (int t = time - 1; t >= 0; t--) {
@@ -182,16 +177,16 @@ final class SequenceUnroll {
       System.arraycopy(s.hp, 0, dhpStore, start[t] * width, n * width);
     }
     for (int p = 0; p < parts; p++) {
-      if (initial.part(p).requiresGrad()) {
-        Arithmetic.addInto(initial.part(p).gradBuffer(), dState[p]);
+      if (into.wants(initial.part(p))) {
+        Arithmetic.addInto(into.of(initial.part(p)), dState[p]);
       }
     }
-    if (weightHh.requiresGrad() && rows > 0) {
+    if (into.wants(weightHh) && rows > 0) {
       gemm.gemm(true, false, width, hidden, rows, 1f, dhpStore, 0, width, prevStore[0], 0, hidden, 1f,
-          weightHh.gradBuffer(), 0, hidden);
+          into.of(weightHh), 0, hidden);
     }
-    if (biasHh.requiresGrad()) {
-      Linear.sumRowsInto(dhpStore, rows, width, biasHh.gradBuffer());
+    if (into.wants(biasHh)) {
+      Linear.sumRowsInto(dhpStore, rows, width, into.of(biasHh));
     }
   }
 

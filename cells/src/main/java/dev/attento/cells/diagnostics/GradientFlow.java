@@ -3,8 +3,10 @@ package dev.attento.cells.diagnostics;
 import dev.attento.cells.CellRegistry;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
 import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.random.Randomness;
@@ -78,31 +80,36 @@ public final class GradientFlow {
     for (int i = 0; i < x.size(); i++) {
       x.data()[i] = (float) (r.nextDouble() * 2 - 1);
     }
-    x.requireGrad();
     List<Tensor> probes = new ArrayList<>();
+    // The probes are zeros added to each step's output: ∂L/∂probe_t is ∂L/∂h_t.
+    for (int t = 0; t < length; t++) {
+      probes.add(Tensor.zeros(batch, hidden));
+    }
+    List<Tensor> params = List.copyOf(c.parameters().values());
+    Tape tape = Tape.watching(params).watch(x);
+    probes.forEach(tape::watch);
+    Forward fwd = Forward.recording(tape);
     CellState state = c.initialState(batch);
     for (int t = 0; t < length; t++) {
-      CellState next = c.step(Shaping.select(x, 1, t), state);
-      Tensor probe = Tensor.zeros(batch, hidden).requireGrad();
-      probes.add(probe);
+      CellState next = c.step(fwd, Shaping.select(fwd, x, 1, t), state);
+      Tensor probe = probes.get(t);
       List<Tensor> parts = new ArrayList<>(next.parts());
-      parts.set(0, Arithmetic.add(next.output(), probe));
+      parts.set(0, Arithmetic.add(fwd, next.output(), probe));
       state = new CellState(parts);
     }
     Tensor projection = Tensor.zeros(batch, hidden);
     for (int i = 0; i < projection.size(); i++) {
       projection.data()[i] = (float) (r.nextDouble() * 2 - 1);
     }
-    Autodiff.backward(dev.attento.core.ops.Reductions.sum(Arithmetic.mul(state.output(), projection)));
+    Gradients grads = tape.backward(dev.attento.core.ops.Reductions.sum(fwd, Arithmetic.mul(fwd, state.output(), projection)));
     double[] h = new double[length];
     double[] in = new double[length];
     for (int t = 0; t < length; t++) {
-      h[t] = meanRowNorm(probes.get(t).grad(), batch, hidden, 0, hidden);
-      in[t] = meanStepNorm(x.grad(), batch, length, hidden, t);
+      h[t] = meanRowNorm(grads.get(probes.get(t)), batch, hidden, 0, hidden);
+      in[t] = meanStepNorm(grads.get(x), batch, length, hidden, t);
     }
-    List<Tensor> params = List.copyOf(c.parameters().values());
-    double norm = GradientClipping.clipByGlobalNorm(params, clip);
-    double after = GradientClipping.globalNorm(params);
+    double norm = GradientClipping.clipByGlobalNorm(params, grads, clip);
+    double after = GradientClipping.globalNorm(params, grads);
     return new Curve(CellLabel.of(cell, options), h, in, norm, after);
   }
 

@@ -2,8 +2,11 @@ package dev.attento.cells.diagnostics;
 
 import dev.attento.cells.CellRegistry;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
 import dev.attento.core.init.Initializers;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.Reductions;
@@ -137,16 +140,16 @@ public final class LongRangeLearning {
     this.cell = cell;
     this.readoutWeight = Tensor.zeros(1, cell.hiddenSize());
     Initializers.byName("xavier_uniform").fill(readoutWeight, init);
-    readoutWeight.requireGrad();
-    this.readoutBias = Tensor.zeros(1).requireGrad();
+    this.readoutBias = Tensor.zeros(1);
   }
 
   /**
    * Trains {@code cell} (with {@code options}) on the adding problem and scores it.
    *
+   * @param kernels what to compute with
    * @param listener told about every held-out evaluation, or {@code null}
    */
-  public static Result train(CellRegistry registry, String cell, Map<String, String> options, Settings settings,
+  public static Result train(Kernels kernels, CellRegistry registry, String cell, Map<String, String> options, Settings settings,
                              Listener listener) {
     long start = System.nanoTime();
     String label = CellLabel.of(cell, options);
@@ -161,15 +164,16 @@ public final class LongRangeLearning {
     List<Checkpoint> curve = new ArrayList<>();
     for (int step = 1; step <= settings.steps(); step++) {
       AddingProblem.Batch batch = task.sample(settings.batch(), data);
-      Tensor loss = mse(model.predict(batch.inputs()), batch.targets());
-      adam.zeroGrad();
-      Autodiff.backward(loss);
-      boolean diverged = !Double.isFinite(GradientClipping.clipByGlobalNorm(parameters, settings.clip()));
+      Tape tape = Tape.watching(parameters);
+      Forward fwd = Forward.recording(tape, kernels);
+      Tensor loss = mse(fwd, model.predict(fwd, batch.inputs()), batch.targets());
+      Gradients grads = tape.backward(loss);
+      boolean diverged = !Double.isFinite(GradientClipping.clipByGlobalNorm(parameters, grads, settings.clip()));
       if (!diverged) {
-        adam.step();
+        adam.step(grads);
       }
       if (diverged || step % settings.evalEvery() == 0 || step == settings.steps()) {
-        Checkpoint c = new Checkpoint(step, diverged ? Double.NaN : model.evaluate(heldOut));
+        Checkpoint c = new Checkpoint(step, diverged ? Double.NaN : model.evaluate(Forward.inference(kernels), heldOut));
         curve.add(c);
         if (listener != null) {
           listener.evaluated(label, c);
@@ -190,34 +194,32 @@ public final class LongRangeLearning {
   }
 
   /** The readout of the last output: {@code [batch, 1]}. */
-  private Tensor predict(Tensor inputs) {
-    RecurrentCell.SequenceResult r = cell.run(inputs, cell.initialState(inputs.dim(0)), null);
-    return Linear.linear(r.last().output(), readoutWeight, readoutBias);
+  private Tensor predict(Forward fwd, Tensor inputs) {
+    RecurrentCell.SequenceResult r = cell.run(fwd, inputs, cell.initialState(inputs.dim(0)), null);
+    return Linear.linear(fwd, r.last().output(), readoutWeight, readoutBias);
   }
 
-  private static Tensor mse(Tensor prediction, Tensor target) {
-    Tensor error = Arithmetic.sub(prediction, target);
-    return Reductions.mean(Arithmetic.mul(error, error));
+  private static Tensor mse(Forward fwd, Tensor prediction, Tensor target) {
+    Tensor error = Arithmetic.sub(fwd, prediction, target);
+    return Reductions.mean(fwd, Arithmetic.mul(fwd, error, error));
   }
 
-  /** Mean squared error on {@code heldOut}, without recording a graph. */
-  private double evaluate(AddingProblem.Batch heldOut) {
+  /** Mean squared error on {@code heldOut}, in an unrecorded pass. */
+  private double evaluate(Forward fwd, AddingProblem.Batch heldOut) {
     Tensor inputs = heldOut.inputs();
     float[] targets = heldOut.targets().data();
     int n = inputs.dim(0);
     int length = inputs.dim(1);
     int width = inputs.dim(2);
     double sum = 0;
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
-      for (int from = 0; from < n; from += EVAL_CHUNK) {
-        int size = Math.min(EVAL_CHUNK, n - from);
-        float[] chunk = new float[size * length * width];
-        System.arraycopy(inputs.data(), from * length * width, chunk, 0, chunk.length);
-        float[] y = predict(Tensor.of(chunk, size, length, width)).data();
-        for (int i = 0; i < size; i++) {
-          double e = y[i] - targets[from + i];
-          sum += e * e;
-        }
+    for (int from = 0; from < n; from += EVAL_CHUNK) {
+      int size = Math.min(EVAL_CHUNK, n - from);
+      float[] chunk = new float[size * length * width];
+      System.arraycopy(inputs.data(), from * length * width, chunk, 0, chunk.length);
+      float[] y = predict(fwd, Tensor.of(chunk, size, length, width)).data();
+      for (int i = 0; i < size; i++) {
+        double e = y[i] - targets[from + i];
+        sum += e * e;
       }
     }
     return sum / n;

@@ -5,9 +5,9 @@ import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.autodiff.GradCheck;
+import dev.attento.core.gradcheck.GradCheck;
 import dev.attento.core.io.SafeTensors;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
@@ -104,21 +104,22 @@ public final class CellConformance {
       return fail("no parameters");
     }
     for (var e : ps.entrySet()) {
-      if (e.getKey() == null || e.getKey().isBlank() || !e.getValue().requiresGrad()) {
-        return fail("parameter '" + e.getKey() + "' is unnamed or does not require a gradient");
+      if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null || e.getValue().size() == 0) {
+        return fail("parameter '" + e.getKey() + "' is unnamed or empty");
       }
     }
     return pass(ps.size() + " parameters: " + String.join(", ", ps.keySet()));
   }
 
   private static String[] shapes(RecurrentCell cell) {
+    Forward fwd = Forward.inference();
     CellState init = cell.initialState(BATCH);
     for (Tensor p : init.parts()) {
       if (!Arrays.equals(p.shape(), new int[] {BATCH, HIDDEN})) {
         return fail("initial state part has shape " + Arrays.toString(p.shape()) + ", expected [2, 4]");
       }
     }
-    CellState next = cell.step(Shaping.select(inputs(1), 1, 0), init);
+    CellState next = cell.step(fwd, Shaping.select(fwd, inputs(1), 1, 0), init);
     if (next.size() != init.size()) {
       return fail("step returned " + next.size() + " state parts, the initial state has " + init.size());
     }
@@ -127,7 +128,7 @@ public final class CellConformance {
         return fail("state after a step has shape " + Arrays.toString(p.shape()) + ", expected [2, 4]");
       }
     }
-    int[] out = cell.run(inputs(1), init, null).outputs().shape();
+    int[] out = cell.run(fwd, inputs(1), init, null).outputs().shape();
     if (!Arrays.equals(out, new int[] {BATCH, TIME, HIDDEN})) {
       return fail("run outputs have shape " + Arrays.toString(out) + ", expected [2, 3, 4]");
     }
@@ -135,31 +136,33 @@ public final class CellConformance {
   }
 
   private static String[] stepEqualsRun(RecurrentCell cell) {
+    Forward fwd = Forward.inference();
     Tensor x = inputs(2);
     CellState s = cell.initialState(BATCH);
     List<Tensor> outs = new ArrayList<>();
     for (int t = 0; t < TIME; t++) {
-      s = cell.step(Shaping.select(x, 1, t), s);
+      s = cell.step(fwd, Shaping.select(fwd, x, 1, t), s);
       outs.add(s.output());
     }
-    Tensor stepped = Shaping.stack(1, outs);
-    RecurrentCell.SequenceResult run = cell.run(x, cell.initialState(BATCH), null);
+    Tensor stepped = Shaping.stack(fwd, 1, outs);
+    RecurrentCell.SequenceResult run = cell.run(fwd, x, cell.initialState(BATCH), null);
     double d = Math.max(maxDiff(stepped, run.outputs()), stateDiff(s, run.last()));
     return d <= TOLERANCE ? pass(format("max |step - run| = %.2e", d)) : fail(format("max |step - run| = %.2e > %.0e", d, TOLERANCE));
   }
 
   private static String[] masking(RecurrentCell cell) {
+    Forward fwd = Forward.inference();
     // Row 0 is real for 2 steps then padded; it must end as if it had been 2 steps long.
     Tensor x = inputs(3);
     Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1}, BATCH, TIME);
-    RecurrentCell.SequenceResult padded = cell.run(x, cell.initialState(BATCH), mask);
-    Tensor shortX = Shaping.slice(Shaping.slice(x, 0, 0, 1), 1, 0, 2);
-    RecurrentCell.SequenceResult alone = cell.run(shortX, cell.initialState(1), null);
+    RecurrentCell.SequenceResult padded = cell.run(fwd, x, cell.initialState(BATCH), mask);
+    Tensor shortX = Shaping.slice(fwd, Shaping.slice(fwd, x, 0, 0, 1), 1, 0, 2);
+    RecurrentCell.SequenceResult alone = cell.run(fwd, shortX, cell.initialState(1), null);
     double d = 0;
     for (int p = 0; p < alone.last().size(); p++) {
-      d = Math.max(d, maxDiff(Shaping.slice(padded.last().part(p), 0, 0, 1), alone.last().part(p)));
+      d = Math.max(d, maxDiff(Shaping.slice(fwd, padded.last().part(p), 0, 0, 1), alone.last().part(p)));
     }
-    double real = maxDiff(Shaping.slice(Shaping.slice(padded.outputs(), 0, 0, 1), 1, 0, 2), alone.outputs());
+    double real = maxDiff(Shaping.slice(fwd, Shaping.slice(fwd, padded.outputs(), 0, 0, 1), 1, 0, 2), alone.outputs());
     d = Math.max(d, real);
     return d <= TOLERANCE ? pass(format("padded vs unpadded final state and outputs: max diff %.2e", d))
         : fail(format("padding changed the state: max diff %.2e > %.0e", d, TOLERANCE));
@@ -172,7 +175,7 @@ public final class CellConformance {
    * through two calls of {@code step}.
    */
   private static String[] gradients(RecurrentCell cell) {
-    Tensor x = inputs(4).requireGrad();
+    Tensor x = inputs(4);
     Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1}, BATCH, TIME);
     List<Tensor> inputs = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -185,21 +188,18 @@ public final class CellConformance {
     }
     inputs.addAll(cell.parameters().values());
     names.addAll(cell.parameters().keySet());
-    GradCheck.Report viaRun = GradCheck.check("cell.run", in -> {
-      RecurrentCell.SequenceResult r = cell.run(in.get(0), new CellState(in.subList(1, 1 + parts)), mask);
+    GradCheck.Report viaRun = GradCheck.check("cell.run", (fwd, in) -> {
+      RecurrentCell.SequenceResult r = cell.run(fwd, in.get(0), new CellState(in.subList(1, 1 + parts)), mask);
       List<Tensor> all = new ArrayList<>(r.last().parts());
-      all.add(0, Shaping.reshape(r.outputs(), BATCH, TIME * HIDDEN));
-      return Shaping.concat(1, all);
+      all.add(0, Shaping.reshape(fwd, r.outputs(), BATCH, TIME * HIDDEN));
+      return Shaping.concat(fwd, 1, all);
     }, inputs, GradCheck.Options.defaults());
-    GradCheck.Report viaStep = GradCheck.check("cell.step", in -> {
+    GradCheck.Report viaStep = GradCheck.check("cell.step", (fwd, in) -> {
       CellState s = new CellState(in.subList(1, 1 + parts));
-      s = cell.step(Shaping.select(in.get(0), 1, 0), s);
-      s = cell.step(Shaping.select(in.get(0), 1, 1), s);
-      return Shaping.concat(1, s.parts());
+      s = cell.step(fwd, Shaping.select(fwd, in.get(0), 1, 0), s);
+      s = cell.step(fwd, Shaping.select(fwd, in.get(0), 1, 1), s);
+      return Shaping.concat(fwd, 1, s.parts());
     }, inputs, GradCheck.Options.defaults());
-    for (Tensor t : inputs) {
-      t.releaseGrad();
-    }
     double worst = 0;
     for (GradCheck.Report report : List.of(viaRun, viaStep)) {
       String via = report == viaRun ? "run" : "step";
@@ -221,10 +221,11 @@ public final class CellConformance {
     for (int i = 0; i < d.length; i++) {
       d[i] = (float) (r.nextDouble() - 0.5);
     }
-    return Tensor.of(d, BATCH, HIDDEN).requireGrad();
+    return Tensor.of(d, BATCH, HIDDEN);
   }
 
   private static String[] determinism(Supplier<RecurrentCell> seeded, CellProvider provider, Map<String, String> options) {
+    Forward fwd = Forward.inference();
     RecurrentCell a = seeded.get();
     RecurrentCell b = seeded.get();
     RecurrentCell c = provider.create(new CellSpec(INPUT, HIDDEN, options, Randomness.create(18)));
@@ -240,13 +241,14 @@ public final class CellConformance {
     if (!differs) {
       return fail("cells built from seeds 17 and 18 are identical: the random source is ignored");
     }
-    double d = maxDiff(a.run(inputs(5), a.initialState(BATCH), null).outputs(),
-        b.run(inputs(5), b.initialState(BATCH), null).outputs());
+    double d = maxDiff(a.run(fwd, inputs(5), a.initialState(BATCH), null).outputs(),
+        b.run(fwd, inputs(5), b.initialState(BATCH), null).outputs());
     return d == 0 ? pass("same seed, same parameters and outputs; another seed differs")
         : fail(format("same seed, outputs differ by %.2e", d));
   }
 
   private static String[] saveLoad(RecurrentCell cell, CellProvider provider, Map<String, String> options) {
+    Forward fwd = Forward.inference();
     Path dir = null;
     try {
       dir = Files.createTempDirectory("attento-conformance");
@@ -262,11 +264,8 @@ public final class CellConformance {
         }
         System.arraycopy(saved.data(), 0, e.getValue().data(), 0, saved.size());
       }
-      double d;
-      try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
-        d = maxDiff(cell.run(inputs(6), cell.initialState(BATCH), null).outputs(),
-            other.run(inputs(6), other.initialState(BATCH), null).outputs());
-      }
+      double d = maxDiff(cell.run(fwd, inputs(6), cell.initialState(BATCH), null).outputs(),
+            other.run(fwd, inputs(6), other.initialState(BATCH), null).outputs());
       return d == 0 ? pass("outputs identical after a safetensors round trip")
           : fail(format("outputs differ by %.2e after loading saved parameters", d));
     } catch (IOException e) {

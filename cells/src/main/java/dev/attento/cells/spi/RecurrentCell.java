@@ -1,5 +1,7 @@
 package dev.attento.cells.spi;
 
+import dev.attento.core.ops.EmbeddedTokens;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Masking;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Shapes;
@@ -13,6 +15,11 @@ import java.util.Map;
  * core's autodiff. Only {@link #step} is required; {@link #run} unrolls it over a padded
  * batch and may be overridden with a faster whole-sequence kernel (e.g. one GEMM for all
  * input projections), as long as it computes the same values.
+ *
+ * <p>Every method that computes takes the {@link Forward} context of the pass it belongs to
+ * and hands it to each op: whether the pass is recorded for back-propagation, the kernels,
+ * and the dropout generator all come from there, never from anywhere else. A cell holds only
+ * its parameters, so one cell can run in several passes, on several threads, at once.
  */
 public interface RecurrentCell {
 
@@ -25,7 +32,7 @@ public interface RecurrentCell {
   /**
    * The trainable parameters by name, in a stable order. Built-in cells follow PyTorch's
    * names ({@code weight_ih}, {@code weight_hh}, {@code bias_ih}, {@code bias_hh}) so weights
-   * move between the two; each tensor requires a gradient.
+   * move between the two. These are the tensors a trainer watches and updates.
    */
   Map<String, Tensor> parameters();
 
@@ -39,7 +46,7 @@ public interface RecurrentCell {
    * @param state the previous state
    * @return the next state; its {@link CellState#output()} is {@code h_t}
    */
-  CellState step(Tensor x, CellState state);
+  CellState step(Forward fwd, Tensor x, CellState state);
 
   /**
    * Runs the cell over a padded batch of sequences.
@@ -51,25 +58,35 @@ public interface RecurrentCell {
    *     final state is the one after each sequence's last real token
    * @return outputs {@code [batch, time, hidden]} and the final state
    */
-  default SequenceResult run(Tensor inputs, CellState initial, Tensor mask) {
+  default SequenceResult run(Forward fwd, Tensor inputs, CellState initial, Tensor mask) {
     Shapes.requireRank("cell.run", inputs, 3);
     int time = inputs.dim(1);
     CellState state = initial;
     List<Tensor> outputs = new ArrayList<>(time);
     for (int t = 0; t < time; t++) {
-      CellState next = step(Shaping.select(inputs, 1, t), state);
+      CellState next = step(fwd, Shaping.select(fwd, inputs, 1, t), state);
       if (mask != null) {
-        Tensor keep = Shaping.select(mask, 1, t);
+        Tensor keep = Shaping.select(fwd, mask, 1, t);
         List<Tensor> parts = new ArrayList<>(next.size());
         for (int i = 0; i < next.size(); i++) {
-          parts.add(Masking.where(keep, next.part(i), state.part(i)));
+          parts.add(Masking.where(fwd, keep, next.part(i), state.part(i)));
         }
         next = new CellState(parts);
       }
       state = next;
       outputs.add(state.output());
     }
-    return new SequenceResult(Shaping.stack(1, outputs), state);
+    return new SequenceResult(Shaping.stack(fwd, 1, outputs), state);
+  }
+
+  /**
+   * Runs the cell over token embeddings not yet looked up: what the first layer of an encoder
+   * passes. The default looks them up and calls {@link #run(Forward, Tensor, CellState, Tensor)};
+   * a cell that starts by projecting its inputs should override it with
+   * {@link EmbeddedTokens#project}, which may project the (small) table instead of every token.
+   */
+  default SequenceResult run(Forward fwd, EmbeddedTokens inputs, CellState initial, Tensor mask) {
+    return run(fwd, inputs.lookup(fwd), initial, mask);
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
 public final class Initializers {
 
   private static final List<String> NAMES = List.of("zeros", "constant:C", "uniform:A", "normal:STD",
-      "xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "orthogonal[:GAIN]", "identity[:SCALE]");
+      "xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "linear", "orthogonal[:GAIN]", "identity[:SCALE]");
 
   private Initializers() {}
 
@@ -68,6 +68,15 @@ public final class Initializers {
     return (t, r) -> normal(0, Math.sqrt(2.0 / Initializer.fanIn(t))).fill(t, r);
   }
 
+  /**
+   * PyTorch's default for {@code nn.Linear} weights: uniform in ±1/√fan_in (He et al. 2015's
+   * bound with a = √5), which keeps activations of unit scale. A vector (an attention score
+   * vector {@code v_a}) is read as the weight of a layer with one output.
+   */
+  public static Initializer linear() {
+    return (t, r) -> uniform(1.0 / Math.sqrt(Initializer.fanIn(t))).fill(t, r);
+  }
+
   /** Orthogonal (Saxe et al. 2014), one block per square {@code H×H} slice of a stacked weight. */
   public static Initializer orthogonal(double gain) {
     return new Orthogonal(gain, true);
@@ -104,6 +113,7 @@ public final class Initializers {
       case "xavier_normal", "glorot_normal" -> xavierNormal(arg == null ? 1 : arg);
       case "he_uniform", "kaiming_uniform" -> heUniform();
       case "he_normal", "kaiming_normal" -> heNormal();
+      case "linear" -> linear();
       case "orthogonal" -> orthogonal(arg == null ? 1 : arg);
       case "identity" -> identity(arg == null ? 1 : arg);
       default -> throw new IllegalArgumentException("unknown initialiser '" + spec + "'; known: " + String.join(", ", NAMES));

@@ -1,5 +1,7 @@
 package dev.attento.core.kernels;
 
+import dev.attento.core.parallel.WorkerPool;
+
 /**
  * General matrix multiply on row-major float arrays, BLAS-style:
  * {@code C = alpha * op(A) * op(B) + beta * C} where {@code op(X)} is {@code X} or its
@@ -13,6 +15,14 @@ public interface Gemm {
 
   /** A short name for reports, e.g. {@code "vector-512"} or {@code "scalar"}. */
   String name();
+
+  /**
+   * This kernel sharing large products out on {@code pool} ({@code null} or a one-thread pool:
+   * running on its caller alone). Kernels that never run in parallel return themselves.
+   */
+  default Gemm withPool(WorkerPool pool) {
+    return this;
+  }
 
   void gemm(boolean transA, boolean transB, int m, int n, int k,
             float alpha, float[] a, int aOff, int lda,

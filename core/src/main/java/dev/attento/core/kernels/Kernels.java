@@ -1,111 +1,92 @@
 package dev.attento.core.kernels;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
+import dev.attento.core.parallel.WorkerPool;
+import java.util.Locale;
 
 /**
- * Chooses the fastest kernels available in this JVM, once: the Vector API ones
- * ({@link VectorGemm}, {@link VectorNonlinear}, {@link VectorBlas1}) when the JVM was started
- * with {@code --add-modules jdk.incubator.vector}, plain Java ones otherwise. The system
- * property {@code attento.gemm} ({@code reference}, {@code blocked}, {@code vector}) forces a
- * GEMM; {@code reference} also selects the scalar element-wise kernels.
+ * What a computation runs on, chosen once and never changed: a GEMM, the gate
+ * non-linearities and level-1 routines, and the {@link WorkerPool} of threads that large
+ * products, training shards and decoding parts share. The fast kernels use the Vector API
+ * and exist only when the JVM was started with {@code --add-modules jdk.incubator.vector};
+ * plain Java ones otherwise. Results do not depend on the kernels beyond float rounding, nor
+ * on the pool at all (tests compare them).
+ *
+ * <p>A {@code Kernels} is a value: pass it to whatever computes (it travels in every
+ * {@link dev.attento.core.ops.Forward}); tests that compare paths simply build two.
+ *
+ * @param gemm matrix products (sharing large ones out on {@code pool})
+ * @param nonlinear sigmoid, tanh and softmax exponentials over array ranges
+ * @param blas1 dot products and scaled additions
+ * @param choice which family was asked for
+ * @param pool the threads; a one-thread pool runs everything on the caller
  */
-public final class Kernels {
+public record Kernels(Gemm gemm, Nonlinear nonlinear, Blas1 blas1, Choice choice, WorkerPool pool) {
 
-  private static final AtomicReference<Gemm> GEMM = new AtomicReference<>();
-  private static final AtomicReference<Nonlinear> NONLINEAR = new AtomicReference<>();
-  private static final AtomicReference<Blas1> BLAS1 = new AtomicReference<>();
+  /** Which family of kernels to use. */
+  public enum Choice {
+    /** The Vector API kernels when the module is present, else {@link #BLOCKED}. */
+    AUTO,
+    /** The Vector API kernels (falls back to {@link #BLOCKED} without the module). */
+    VECTOR,
+    /** Plain Java: a blocked GEMM that HotSpot auto-vectorises, scalar element-wise kernels. */
+    BLOCKED,
+    /** The obviously correct triple loop in double, and scalar element-wise kernels: for tests. */
+    REFERENCE;
 
-  private Kernels() {}
-
-  /** The GEMM used by all ops. */
-  public static Gemm gemm() {
-    return once(GEMM, () -> choose(System.getProperty("attento.gemm", "")));
+    /**
+     * Parses {@code auto}, {@code vector}, {@code blocked} or {@code reference}.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    public static Choice parse(String name) {
+      try {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown kernels '" + name + "'; choose auto, vector, blocked or reference");
+      }
+    }
   }
 
-  /** The gate non-linearities: vectorised when the Vector API is loaded, scalar otherwise. */
-  public static Nonlinear nonlinear() {
-    return once(NONLINEAR, () -> vectorOr("dev.attento.core.kernels.VectorNonlinear", new ScalarNonlinear()));
+  /** The fastest kernels available, running on the caller's thread alone. */
+  public static Kernels detect() {
+    return choose(Choice.AUTO, WorkerPool.single());
   }
 
-  /** Dot products and scaled additions: vectorised when the Vector API is loaded. */
-  public static Blas1 blas1() {
-    return once(BLAS1, () -> vectorOr("dev.attento.core.kernels.VectorBlas1", new ScalarBlas1()));
-  }
-
-  /** Replaces the GEMM (tests use this to prove results do not depend on the kernel). */
-  public static void use(Gemm g) {
-    GEMM.set(g);
-  }
-
-  /** Replaces the non-linearity kernel (tests compare both paths). */
-  public static void use(Nonlinear n) {
-    NONLINEAR.set(n);
-  }
-
-  /** Replaces the level-1 kernel (tests compare both paths). */
-  public static void use(Blas1 b) {
-    BLAS1.set(b);
+  /** The kernels of {@code choice}, sharing work out on {@code pool}. */
+  public static Kernels choose(Choice choice, WorkerPool pool) {
+    boolean vector = (choice == Choice.AUTO || choice == Choice.VECTOR) && vectorAvailable();
+    Gemm gemm = switch (choice) {
+      case REFERENCE -> new ReferenceGemm();
+      case BLOCKED -> new BlockedGemm();
+      case AUTO, VECTOR -> vector ? load("dev.attento.core.kernels.VectorGemm", (Gemm) new BlockedGemm()) : new BlockedGemm();
+    };
+    Nonlinear nonlinear = vector ? load("dev.attento.core.kernels.VectorNonlinear", (Nonlinear) new ScalarNonlinear())
+        : new ScalarNonlinear();
+    Blas1 blas1 = vector ? load("dev.attento.core.kernels.VectorBlas1", (Blas1) new ScalarBlas1()) : new ScalarBlas1();
+    return new Kernels(gemm.withPool(pool), nonlinear, blas1, choice, pool);
   }
 
   /**
-   * Runs independent tasks on this thread and, when the machine has a second core, on the
-   * kernels' helper thread, and returns their results in order. Inside a task the kernels
-   * run single-threaded: two halves of a batch, each decoded on its own core, parallelise
-   * every op of a step, not only the matrix products, and need no hand-over per product.
-   * Results do not depend on how many cores there are.
+   * The same kernels running on the caller's thread alone: what each shard of a parallel
+   * batch uses, its thread being one of the pool's already.
    */
-  public static <T> List<T> inParallel(List<Supplier<T>> tasks) {
-    List<T> out = new ArrayList<>(Collections.nCopies(tasks.size(), null));
-    IntConsumer run = i -> out.set(i, tasks.get(i).get());
-    if (Runtime.getRuntime().availableProcessors() > 1 && !Helper.insideJob() && tasks.size() > 1) {
-      Helper.shared().parallelFor(tasks.size(), run);
-    } else {
-      for (int i = 0; i < tasks.size(); i++) {
-        run.accept(i);
-      }
-    }
-    return out;
+  public Kernels serial() {
+    return pool.threads() == 1 ? this : withPool(WorkerPool.single());
   }
 
-  /** A one-line description of the kernels in use, for run logs and benchmarks. */
-  public static String describe() {
-    return gemm().name() + ", " + nonlinear().name() + " gates, " + Runtime.getRuntime().availableProcessors() + " cores";
+  /** The same kernels on another pool. */
+  public Kernels withPool(WorkerPool other) {
+    return new Kernels(gemm.withPool(other), nonlinear, blas1, choice, other);
   }
 
-  /** The slot's kernel, choosing it on first use (a race only makes the choice twice). */
-  private static <T> T once(AtomicReference<T> slot, Supplier<T> choose) {
-    T k = slot.get();
-    if (k == null) {
-      slot.compareAndSet(null, choose.get());
-      k = slot.get();
-    }
-    return k;
+  /** The number of threads work may be shared out on. */
+  public int threads() {
+    return pool.threads();
   }
 
-  private static Gemm choose(String requested) {
-    switch (requested) {
-      case "reference":
-        return new ReferenceGemm();
-      case "blocked":
-        return new BlockedGemm();
-      case "vector":
-      case "":
-        break;
-      default:
-        throw new IllegalArgumentException("attento.gemm=" + requested + " is not one of reference, blocked, vector");
-    }
-    return vectorAvailable() ? load("dev.attento.core.kernels.VectorGemm", new BlockedGemm()) : new BlockedGemm();
-  }
-
-  /** The Vector API kernel {@code className}, unless the module is missing or reference maths was asked for. */
-  private static <T> T vectorOr(String className, T scalar) {
-    boolean reference = System.getProperty("attento.gemm", "").equals("reference");
-    return vectorAvailable() && !reference ? load(className, scalar) : scalar;
+  /** A one-line description for run logs and benchmarks. */
+  public String describe() {
+    return gemm.name() + ", " + nonlinear.name() + " gates, " + pool;
   }
 
   private static boolean vectorAvailable() {

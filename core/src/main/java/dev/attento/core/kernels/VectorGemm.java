@@ -1,5 +1,6 @@
 package dev.attento.core.kernels;
 
+import dev.attento.core.parallel.WorkerPool;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,8 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * at 512 bits) stays in L1 while all panels of A stream past it. Zero padding of ragged
  * panels and strips lets one micro-kernel serve every edge.
  *
- * <p>Large products are cut into a few chunks of strips (or, for a transposed A, of rows, so
- * that each core packs only the rows it computes) shared with a {@link Helper} thread. Products with a single row or
+ * <p>Large products are cut into a few chunks per thread of strips (or, for a transposed A, of
+ * rows, so that each core packs only the rows it computes) shared out on the kernel's
+ * {@link WorkerPool}; a kernel made without a pool runs on its caller alone (what each shard of
+ * a data-parallel batch uses). Products with a single row or
  * very few multiply-adds skip packing altogether (see the small-product paths below).
  */
 public final class VectorGemm implements Gemm {
@@ -35,35 +38,44 @@ public final class VectorGemm implements Gemm {
   private static final int PB = 16;
   /** Below this many multiply-adds packing costs more than it saves. */
   private static final long SMALL = 1L << 15;
-  /** Below this many multiply-adds handing half to the helper costs more than it saves. */
+  /** Below this many multiply-adds sharing a product out costs more than it saves. */
   private static final long PARALLEL_THRESHOLD = 1L << 20;
   /**
-   * Pieces a parallel product is cut into, claimed by whichever of the two threads is free: a
-   * few more than two, so that neither waits long for the other on a busy machine.
+   * Pieces per thread a parallel product is cut into, claimed by whichever thread is free: a
+   * few per thread, so that none waits long for another on a busy machine.
    */
-  private static final int CHUNKS = 4;
+  private static final int CHUNKS_PER_THREAD = 2;
   /** The same for matrix–vector products, which are bound by reading the matrix, not by arithmetic. */
   private static final long GEMV_PARALLEL_THRESHOLD = 1L << 16;
 
-  /** Per-thread scratch: the packed strip, the packed panels of A, and a tile for ragged edges. */
+  /**
+   * Per-thread scratch: the packed strip, the packed panels of A, and a tile for ragged edges.
+   * A pure cache of working memory (nothing in it outlives a call), so a thread-local is right.
+   */
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[KC * NR], new float[0], new float[MR * NR]});
 
-  private final Helper helper;
+  /** The pool large products are shared out on, or {@code null} to run on the caller alone. */
+  private final WorkerPool pool;
 
-  /** A kernel that uses both cores when the machine has more than one. */
+  /** A kernel that runs on its caller alone. */
   public VectorGemm() {
-    this(Runtime.getRuntime().availableProcessors());
+    this(null);
   }
 
-  /** A kernel that uses a second thread for large products when {@code threads > 1}. */
-  public VectorGemm(int threads) {
-    this.helper = threads > 1 ? Helper.shared() : null;
+  /** A kernel that shares large products out on {@code pool} ({@code null}: the caller alone). */
+  public VectorGemm(WorkerPool pool) {
+    this.pool = pool == null || pool.threads() == 1 ? null : pool;
   }
 
   @Override
   public String name() {
-    return "vector-" + S.vectorBitSize() + (helper == null ? "" : " x2");
+    return "vector-" + S.vectorBitSize();
+  }
+
+  @Override
+  public Gemm withPool(WorkerPool pool) {
+    return new VectorGemm(pool);
   }
 
   @Override
@@ -77,7 +89,7 @@ public final class VectorGemm implements Gemm {
     }
     if (m < MR && transB) {
       // x·Wᵀ for one sentence: W streams from cache once per step, so split its rows.
-      inTwo((long) m * n * k, n, (j0, j1) -> rowsTimesTransposed(transA, m, j1 - j0, k, alpha, a, aOff, lda,
+      perThread((long) m * n * k, n, (j0, j1) -> rowsTimesTransposed(transA, m, j1 - j0, k, alpha, a, aOff, lda,
           b, bOff + j0 * ldb, ldb, c, cOff + j0, ldc));
       return;
     }
@@ -129,7 +141,7 @@ public final class VectorGemm implements Gemm {
       // One sentence's x·Wᵀ against a prepacked W: no reductions across lanes, as in the tile.
       Packing.scale(c, cOff, ldc, m, n, beta);
       if (alpha != 0f) {
-        inTwo((long) m * n * k, (n + NR - 1) / NR,
+        perThread((long) m * n * k, (n + NR - 1) / NR,
             (s0, s1) -> rowsTimesStrips(m, n, k, alpha, a, aOff, lda, few.data(), c, cOff, ldc, s0, s1));
       }
       return;
@@ -152,14 +164,14 @@ public final class VectorGemm implements Gemm {
   }
 
   /**
-   * Runs {@code body} over {@code [0, items)}, split in two halves between this thread and the
-   * helper when the product does at least {@link #GEMV_PARALLEL_THRESHOLD} multiply-adds:
-   * matrix–vector products are bound by reading the matrix, so each core reads half of it.
+   * Runs {@code body} over {@code [0, items)}, split into one near-equal part per thread when
+   * the product does at least {@link #GEMV_PARALLEL_THRESHOLD} multiply-adds: matrix–vector
+   * products are bound by reading the matrix, so each core reads its part of it.
    */
-  private void inTwo(long work, int items, Range body) {
-    if (helper != null && !Helper.insideJob() && work >= GEMV_PARALLEL_THRESHOLD && items >= 2) {
-      int mid = items / 2;
-      helper.runBoth(() -> body.run(mid, items), () -> body.run(0, mid));
+  private void perThread(long work, int items, Range body) {
+    if (pool != null && work >= GEMV_PARALLEL_THRESHOLD && items >= 2) {
+      int parts = Math.min(pool.threads(), items);
+      pool.forEach(parts, q -> body.run(part(items, parts, q), part(items, parts, q + 1)));
     } else {
       body.run(0, items);
     }
@@ -246,16 +258,17 @@ public final class VectorGemm implements Gemm {
   private void blocked(Block all, int m, int n, int k) {
     boolean transA = all.transA();
     int strips = (n + NR - 1) / NR;
-    boolean parallel = helper != null && !Helper.insideJob() && (long) m * n * k >= PARALLEL_THRESHOLD;
-    boolean splitRows = transA || strips < 2 * CHUNKS;
+    boolean parallel = pool != null && (long) m * n * k >= PARALLEL_THRESHOLD;
+    int chunks = parallel ? CHUNKS_PER_THREAD * pool.threads() : 1;
+    boolean splitRows = transA || strips < 2 * chunks;
     int panels = (m + MR - 1) / MR;
     if (parallel && splitRows && panels >= 2) {
       // A transposed A is packed by whoever computes its rows, so rows are shared out.
-      int chunks = Math.min(CHUNKS, panels);
-      helper.parallelFor(chunks, q -> all.compute(part(panels, chunks, q) * MR, Math.min(m, part(panels, chunks, q + 1) * MR),
-          n, 0, strips));
+      int rowChunks = Math.min(chunks, panels);
+      pool.forEach(rowChunks, q -> all.compute(part(panels, rowChunks, q) * MR,
+          Math.min(m, part(panels, rowChunks, q + 1) * MR), n, 0, strips));
     } else if (parallel && !splitRows) {
-      helper.parallelFor(CHUNKS, q -> all.compute(0, m, n, part(strips, CHUNKS, q), part(strips, CHUNKS, q + 1)));
+      pool.forEach(chunks, q -> all.compute(0, m, n, part(strips, chunks, q), part(strips, chunks, q + 1)));
     } else {
       all.compute(0, m, n, 0, strips);
     }

@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 
@@ -34,12 +33,12 @@ public final class Activations {
   }
 
   /** Hyperbolic tangent, on the {@linkplain Kernels#nonlinear() gate kernel} (vectorised where possible). */
-  public static Tensor tanh(Tensor x) {
+  public static Tensor tanh(Forward fwd, Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
-    Kernels.nonlinear().tanh(in, 0, y, 0, in.length);
-    return Autodiff.record("tanh", Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    fwd.kernels().nonlinear().tanh(in, 0, y, 0, in.length);
+    return fwd.record("tanh", Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i] * (1f - y[i] * y[i]);
       }
@@ -47,12 +46,12 @@ public final class Activations {
   }
 
   /** Logistic sigmoid, on the {@linkplain Kernels#nonlinear() gate kernel}. */
-  public static Tensor sigmoid(Tensor x) {
+  public static Tensor sigmoid(Forward fwd, Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
-    Kernels.nonlinear().sigmoid(in, 0, y, 0, in.length);
-    return Autodiff.record("sigmoid", Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    fwd.kernels().nonlinear().sigmoid(in, 0, y, 0, in.length);
+    return fwd.record("sigmoid", Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i] * y[i] * (1f - y[i]);
       }
@@ -60,24 +59,24 @@ public final class Activations {
   }
 
   /** Rectified linear unit, max(0, x); the derivative at 0 is taken as 0, as in PyTorch. */
-  public static Tensor relu(Tensor x) {
-    return leakyRelu(x, 0f, "relu");
+  public static Tensor relu(Forward fwd, Tensor x) {
+    return leakyRelu(fwd, x, 0f, "relu");
   }
 
   /** Leaky ReLU (Maas et al. 2013): x for x &gt; 0, slope·x otherwise. */
-  public static Tensor leakyRelu(Tensor x, float slope) {
-    return leakyRelu(x, slope, "leakyRelu");
+  public static Tensor leakyRelu(Forward fwd, Tensor x, float slope) {
+    return leakyRelu(fwd, x, slope, "leakyRelu");
   }
 
-  private static Tensor leakyRelu(Tensor x, float slope, String name) {
+  private static Tensor leakyRelu(Forward fwd, Tensor x, float slope, String name) {
     float[] in = x.data();
     float[] y = new float[in.length];
     for (int i = 0; i < y.length; i++) {
       // "+ 0f" turns ReLU's -0.0 (0·negative) into +0.0, as PyTorch prints it.
       y[i] = in[i] > 0f ? in[i] : slope * in[i] + 0f;
     }
-    return Autodiff.record(name, Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record(name, Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < g.length; i++) {
         gx[i] += in[i] > 0f ? g[i] : slope * g[i];
       }
@@ -85,14 +84,14 @@ public final class Activations {
   }
 
   /** Natural exponential. */
-  public static Tensor exp(Tensor x) {
+  public static Tensor exp(Forward fwd, Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) Math.exp(in[i]);
     }
-    return Autodiff.record("exp", Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("exp", Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i] * y[i];
       }
@@ -100,14 +99,14 @@ public final class Activations {
   }
 
   /** Natural logarithm. */
-  public static Tensor log(Tensor x) {
+  public static Tensor log(Forward fwd, Tensor x) {
     float[] in = x.data();
     float[] y = new float[in.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) Math.log(in[i]);
     }
-    return Autodiff.record("log", Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("log", Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < g.length; i++) {
         gx[i] += g[i] / in[i];
       }

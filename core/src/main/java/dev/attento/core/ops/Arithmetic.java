@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -18,35 +17,35 @@ public final class Arithmetic {
   private enum Kind { ADD, SUB, MUL, DIV }
 
   /** {@code a + b}. */
-  public static Tensor add(Tensor a, Tensor b) {
-    return binary(Kind.ADD, a, b);
+  public static Tensor add(Forward fwd, Tensor a, Tensor b) {
+    return binary(fwd, Kind.ADD, a, b);
   }
 
   /** {@code a - b}. */
-  public static Tensor sub(Tensor a, Tensor b) {
-    return binary(Kind.SUB, a, b);
+  public static Tensor sub(Forward fwd, Tensor a, Tensor b) {
+    return binary(fwd, Kind.SUB, a, b);
   }
 
   /** {@code a * b} element-wise (Hadamard product). */
-  public static Tensor mul(Tensor a, Tensor b) {
-    return binary(Kind.MUL, a, b);
+  public static Tensor mul(Forward fwd, Tensor a, Tensor b) {
+    return binary(fwd, Kind.MUL, a, b);
   }
 
   /** {@code a / b} element-wise. */
-  public static Tensor div(Tensor a, Tensor b) {
-    return binary(Kind.DIV, a, b);
+  public static Tensor div(Forward fwd, Tensor a, Tensor b) {
+    return binary(fwd, Kind.DIV, a, b);
   }
 
   /** {@code a * s} for a constant {@code s}. */
-  public static Tensor scale(Tensor a, float s) {
+  public static Tensor scale(Forward fwd, Tensor a, float s) {
     float[] x = a.data();
     float[] y = new float[x.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = x[i] * s;
     }
     Tensor out = Tensor.of(y, a.shape());
-    return Autodiff.record("scale", out, g -> {
-      float[] ga = a.gradBuffer();
+    return fwd.record("scale", out, (g, into) -> {
+      float[] ga = into.of(a);
       for (int i = 0; i < g.length; i++) {
         ga[i] += g[i] * s;
       }
@@ -54,14 +53,14 @@ public final class Arithmetic {
   }
 
   /** {@code a + s} for a constant {@code s}. */
-  public static Tensor addScalar(Tensor a, float s) {
+  public static Tensor addScalar(Forward fwd, Tensor a, float s) {
     float[] x = a.data();
     float[] y = new float[x.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = x[i] + s;
     }
     Tensor out = Tensor.of(y, a.shape());
-    return Autodiff.record("addScalar", out, g -> addInto(a.gradBuffer(), g), a);
+    return fwd.record("addScalar", out, (g, into) -> addInto(into.of(a), g), a);
   }
 
   /** {@code dst += src}, the backward of every op that passes its gradient straight through. */
@@ -71,7 +70,7 @@ public final class Arithmetic {
     }
   }
 
-  private static Tensor binary(Kind kind, Tensor a, Tensor b) {
+  private static Tensor binary(Forward fwd, Kind kind, Tensor a, Tensor b) {
     String op = kind.name().toLowerCase();
     if (!Shapes.isSuffix(a.shape(), b.shape())) {
       throw Shapes.mismatch(op, a, b);
@@ -90,9 +89,9 @@ public final class Arithmetic {
       }
     }
     Tensor out = Tensor.of(y, a.shape());
-    return Autodiff.record(op, out, g -> {
-      if (a.requiresGrad()) {
-        float[] ga = a.gradBuffer();
+    return fwd.record(op, out, (g, into) -> {
+      if (into.wants(a)) {
+        float[] ga = into.of(a);
         for (int r = 0, base = 0; r < reps; r++, base += nb) {
           switch (kind) {
             case ADD, SUB -> { for (int j = 0; j < nb; j++) ga[base + j] += g[base + j]; }
@@ -101,8 +100,8 @@ public final class Arithmetic {
           }
         }
       }
-      if (b.requiresGrad()) {
-        float[] gb = b.gradBuffer();
+      if (into.wants(b)) {
+        float[] gb = into.of(b);
         for (int r = 0, base = 0; r < reps; r++, base += nb) {
           switch (kind) {
             case ADD -> { for (int j = 0; j < nb; j++) gb[j] += g[base + j]; }

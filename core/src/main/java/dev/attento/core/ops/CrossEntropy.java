@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Tensor;
 
@@ -21,7 +20,7 @@ public final class CrossEntropy {
    * @param ignoreIndex target value that marks a row to skip (e.g. PAD)
    * @return the mean loss over non-ignored rows, a scalar (0 if every row is ignored)
    */
-  public static Tensor crossEntropy(Tensor logits, int[] targets, int ignoreIndex) {
+  public static Tensor crossEntropy(Forward fwd, Tensor logits, int[] targets, int ignoreIndex) {
     int v = logits.dim(-1);
     int rows = v == 0 ? 0 : logits.size() / v;
     if (targets.length != rows) {
@@ -42,17 +41,17 @@ public final class CrossEntropy {
         throw new IllegalArgumentException("crossEntropy: target " + t + " at row " + r
             + " out of range for " + v + " classes");
       }
-      lse[r] = Softmax.logSumExp(z, r * v, v, scratch);
+      lse[r] = Softmax.logSumExp(fwd.kernels().nonlinear(), z, r * v, v, scratch);
       total += lse[r] - z[r * v + t];
       counted++;
     }
     int n = counted;
     Tensor out = Tensor.scalar(n == 0 ? 0f : (float) (total / n));
-    return Autodiff.record("crossEntropy", out, g -> {
+    return fwd.record("crossEntropy", out, (g, into) -> {
       if (n == 0) {
         return;
       }
-      float[] gz = logits.gradBuffer();
+      float[] gz = into.of(logits);
       float[] softmax = new float[v];
       double scale = g[0] / (double) n;
       for (int r = 0; r < rows; r++) {
@@ -62,7 +61,7 @@ public final class CrossEntropy {
         }
         int base = r * v;
         // softmax = e^(z - logsumexp), vectorised; (float) lse is still at least every z.
-        Kernels.nonlinear().expShifted(z, base, (float) lse[r], softmax, 0, v);
+        fwd.kernels().nonlinear().expShifted(z, base, (float) lse[r], softmax, 0, v);
         for (int j = 0; j < v; j++) {
           gz[base + j] += (float) (softmax[j] * scale);
         }

@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -13,7 +12,7 @@ public final class IndexSelect {
   private IndexSelect() {}
 
   /** Rows of {@code x} (rank ≥ 1) in the given order; the result has {@code rows.length} rows. */
-  public static Tensor rows(Tensor x, int[] rows) {
+  public static Tensor rows(Forward fwd, Tensor x, int[] rows) {
     if (x.rank() < 1) {
       throw new IllegalArgumentException("indexSelect: needs rank ≥ 1, got a scalar");
     }
@@ -31,8 +30,8 @@ public final class IndexSelect {
     }
     int[] shape = x.shape();
     shape[0] = rows.length;
-    return Autodiff.record("indexSelect", Tensor.of(y, shape), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("indexSelect", Tensor.of(y, shape), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < rows.length; i++) {
         int s = i * width;
         int d = rows[i] * width;

@@ -1,8 +1,6 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Gemm;
-import dev.attento.core.kernels.Kernels;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -21,21 +19,12 @@ public final class Linear {
    * @param bias {@code [out]}, or {@code null} for none
    * @return {@code [..., out]}
    */
-  public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+  public static Tensor linear(Forward fwd, Tensor x, Tensor weight, Tensor bias) {
     if (weight.rank() != 2 || x.rank() < 1 || x.dim(-1) != weight.dim(1)) {
       throw Shapes.mismatch("linear", x, weight);
     }
     int in = weight.dim(1);
     int outDim = weight.dim(0);
-    Embedding.Origin origin = Embedding.origin(x);
-    if (origin != null) {
-      // linear(lookup(E, ids)) = lookup(linear(E), ids): with a small vocabulary, project the
-      // V table rows once rather than every token, forward and backward. Same maths; the
-      // gradient flows through the projected table's rows back into E, W and b.
-      int[] shape = x.shape();
-      shape[shape.length - 1] = outDim;
-      return Shaping.reshape(IndexSelect.rows(linear(origin.table(), weight, bias), origin.ids()), shape);
-    }
     if (bias != null && (bias.rank() != 1 || bias.dim(0) != outDim)) {
       throw Shapes.mismatch("linear(bias)", weight, bias);
     }
@@ -51,24 +40,19 @@ public final class Linear {
       }
       beta = 1f;
     }
-    // Wᵀ packed once per region (a forward pass, decoding a test set) serves every product;
-    // outside a region a few rows are dot products along W's rows, nothing to pack.
-    Gemm.Packed packed = WeightCache.packedTranspose(weight);
-    if (packed != null) {
-      Kernels.gemm().gemm(false, rows, 1f, x.data(), 0, in, packed, beta, y, 0, outDim);
-    } else {
-      MatMul.gemm(false, true, rows, outDim, in, x.data(), weight.data(), beta, y);
-    }
+    // Wᵀ packed once per pass (a training step, the decoding of a test set) serves every product.
+    Gemm gemm = fwd.kernels().gemm();
+    gemm.gemm(false, rows, 1f, x.data(), 0, in, fwd.packedTranspose(weight), beta, y, 0, outDim);
     Tensor out = Tensor.of(y, shape);
-    return Autodiff.record("linear", out, g -> {
-      if (x.requiresGrad()) {
-        MatMul.gemm(false, false, rows, in, outDim, g, weight.data(), 1f, x.gradBuffer());
+    return fwd.record("linear", out, (g, into) -> {
+      if (into.wants(x)) {
+        MatMul.gemm(gemm, false, false, rows, in, outDim, g, weight.data(), 1f, into.of(x));
       }
-      if (weight.requiresGrad()) {
-        MatMul.gemm(true, false, outDim, in, rows, g, x.data(), 1f, weight.gradBuffer());
+      if (into.wants(weight)) {
+        MatMul.gemm(gemm, true, false, outDim, in, rows, g, x.data(), 1f, into.of(weight));
       }
-      if (bias != null && bias.requiresGrad()) {
-        sumRowsInto(g, rows, outDim, bias.gradBuffer());
+      if (bias != null && into.wants(bias)) {
+        sumRowsInto(g, rows, outDim, into.of(bias));
       }
     }, x, weight, bias);
   }

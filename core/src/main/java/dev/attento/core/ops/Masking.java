@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -18,7 +17,7 @@ public final class Masking {
   public static final float NEG_LARGE = -1e30f;
 
   /** Copies {@code x}, with {@code value} wherever {@code mask} is non-zero. */
-  public static Tensor maskedFill(Tensor x, Tensor mask, float value) {
+  public static Tensor maskedFill(Forward fwd, Tensor x, Tensor mask, float value) {
     int inner = innerSize("maskedFill", x, mask);
     float[] m = mask.data();
     float[] in = x.data();
@@ -28,8 +27,8 @@ public final class Masking {
         java.util.Arrays.fill(y, i * inner, (i + 1) * inner, value);
       }
     }
-    return Autodiff.record("maskedFill", Tensor.of(y, x.shape()), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("maskedFill", Tensor.of(y, x.shape()), (g, into) -> {
+      float[] gx = into.of(x);
       for (int i = 0; i < m.length; i++) {
         if (m[i] == 0f) {
           for (int j = i * inner; j < (i + 1) * inner; j++) {
@@ -41,7 +40,7 @@ public final class Masking {
   }
 
   /** {@code mask ? a : b}, element by element (the mask broadcast over trailing dimensions). */
-  public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+  public static Tensor where(Forward fwd, Tensor mask, Tensor a, Tensor b) {
     Shapes.requireSame("where", a, b);
     int inner = innerSize("where", a, mask);
     float[] m = mask.data();
@@ -50,11 +49,11 @@ public final class Masking {
       float[] src = m[i] != 0f ? a.data() : b.data();
       System.arraycopy(src, i * inner, y, i * inner, inner);
     }
-    return Autodiff.record("where", Tensor.of(y, a.shape()), g -> {
+    return fwd.record("where", Tensor.of(y, a.shape()), (g, into) -> {
       for (int i = 0; i < m.length; i++) {
         Tensor chosen = m[i] != 0f ? a : b;
-        if (chosen.requiresGrad()) {
-          float[] gc = chosen.gradBuffer();
+        if (into.wants(chosen)) {
+          float[] gc = into.of(chosen);
           for (int j = i * inner; j < (i + 1) * inner; j++) {
             gc[j] += g[j];
           }

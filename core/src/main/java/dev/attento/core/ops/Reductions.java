@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 
@@ -10,23 +9,23 @@ public final class Reductions {
   private Reductions() {}
 
   /** Sum of all elements, as a scalar. */
-  public static Tensor sum(Tensor x) {
-    return total("sum", x, 1f);
+  public static Tensor sum(Forward fwd, Tensor x) {
+    return total(fwd, "sum", x, 1f);
   }
 
   /** Mean of all elements, as a scalar. */
-  public static Tensor mean(Tensor x) {
-    return total("mean", x, x.size() == 0 ? 0f : 1f / x.size());
+  public static Tensor mean(Forward fwd, Tensor x) {
+    return total(fwd, "mean", x, x.size() == 0 ? 0f : 1f / x.size());
   }
 
-  private static Tensor total(String name, Tensor x, float factor) {
+  private static Tensor total(Forward fwd, String name, Tensor x, float factor) {
     double s = 0;
     for (float v : x.data()) {
       s += v;
     }
     Tensor out = Tensor.scalar((float) (s * factor));
-    return Autodiff.record(name, out, g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record(name, out, (g, into) -> {
+      float[] gx = into.of(x);
       float gv = g[0] * factor;
       for (int i = 0; i < gx.length; i++) {
         gx[i] += gv;
@@ -35,7 +34,7 @@ public final class Reductions {
   }
 
   /** Sum along {@code axis}, removing that dimension. */
-  public static Tensor sum(Tensor x, int axis) {
+  public static Tensor sum(Forward fwd, Tensor x, int axis) {
     int[] shape = x.shape();
     int ax = Shapes.axis(axis, shape.length, "sum");
     int outer = Shapes.size(shape, 0, ax);
@@ -58,8 +57,8 @@ public final class Reductions {
     int[] outShape = new int[shape.length - 1];
     System.arraycopy(shape, 0, outShape, 0, ax);
     System.arraycopy(shape, ax + 1, outShape, ax, shape.length - ax - 1);
-    return Autodiff.record("sumAxis", Tensor.of(y, outShape), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("sumAxis", Tensor.of(y, outShape), (g, into) -> {
+      float[] gx = into.of(x);
       for (int o = 0; o < outer; o++) {
         for (int i = 0; i < n; i++) {
           int base = (o * n + i) * inner;

@@ -1,6 +1,5 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.tensor.Shapes;
 import dev.attento.core.tensor.Tensor;
 import java.util.Arrays;
@@ -16,17 +15,17 @@ public final class Shaping {
   private Shaping() {}
 
   /** Same data, new shape (the element count must not change). Shares the data array. */
-  public static Tensor reshape(Tensor x, int... shape) {
+  public static Tensor reshape(Forward fwd, Tensor x, int... shape) {
     if (Shapes.size(shape) != x.size()) {
       throw new IllegalArgumentException("reshape: cannot view " + Shapes.toString(x.shape())
           + " as " + Shapes.toString(shape));
     }
     Tensor out = Tensor.of(x.data(), shape);
-    return Autodiff.record("reshape", out, g -> Arithmetic.addInto(x.gradBuffer(), g), x);
+    return fwd.record("reshape", out, (g, into) -> Arithmetic.addInto(into.of(x), g), x);
   }
 
   /** Joins tensors along {@code axis}; all other dimensions must agree. */
-  public static Tensor concat(int axis, List<Tensor> parts) {
+  public static Tensor concat(Forward fwd, int axis, List<Tensor> parts) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("concat: no tensors");
     }
@@ -37,7 +36,7 @@ public final class Shaping {
       int[] s = p.shape();
       s[ax] = shape[ax];
       if (!Arrays.equals(s, shape)) {
-        throw Shapes.mismatch("concat(axis " + ax + ")", parts.get(0), p);
+        throw Shapes.mismatch("concat(fwd, axis " + ax + ")", parts.get(0), p);
       }
       sum += p.dim(ax);
     }
@@ -56,24 +55,24 @@ public final class Shaping {
       offset += p.dim(ax);
     }
     Tensor[] inputs = parts.toArray(new Tensor[0]);
-    return Autodiff.record("concat", Tensor.of(y, outShape), g -> {
+    return fwd.record("concat", Tensor.of(y, outShape), (g, into) -> {
       for (int i = 0; i < inputs.length; i++) {
         Tensor p = inputs[i];
-        if (p.requiresGrad()) {
+        if (into.wants(p)) {
           int width = p.dim(ax) * inner;
-          addBlocks(g, offsets[i] * inner, total * inner, p.gradBuffer(), 0, width, outer, width);
+          addBlocks(g, offsets[i] * inner, total * inner, into.of(p), 0, width, outer, width);
         }
       }
     }, inputs);
   }
 
   /** Concatenation of two tensors along {@code axis}. */
-  public static Tensor concat(int axis, Tensor a, Tensor b) {
-    return concat(axis, List.of(a, b));
+  public static Tensor concat(Forward fwd, int axis, Tensor a, Tensor b) {
+    return concat(fwd, axis, List.of(a, b));
   }
 
   /** Elements {@code [from, to)} along {@code axis}. */
-  public static Tensor slice(Tensor x, int axis, int from, int to) {
+  public static Tensor slice(Forward fwd, Tensor x, int axis, int from, int to) {
     int[] shape = x.shape();
     int ax = Shapes.axis(axis, shape.length, "slice");
     if (from < 0 || to > shape[ax] || from > to) {
@@ -88,12 +87,12 @@ public final class Shaping {
     int stride = shape[ax] * inner;
     float[] y = new float[outer * width];
     copyBlocks(x.data(), from * inner, stride, y, 0, width, outer, width);
-    return Autodiff.record("slice", Tensor.of(y, outShape),
-        g -> addBlocks(g, 0, width, x.gradBuffer(), from * inner, stride, outer, width), x);
+    return fwd.record("slice", Tensor.of(y, outShape),
+        (g, into) -> addBlocks(g, 0, width, into.of(x), from * inner, stride, outer, width), x);
   }
 
   /** Cuts {@code x} along {@code axis} into consecutive pieces of the given sizes. */
-  public static List<Tensor> split(Tensor x, int axis, int... sizes) {
+  public static List<Tensor> split(Forward fwd, Tensor x, int axis, int... sizes) {
     int ax = Shapes.axis(axis, x.rank(), "split");
     int sum = Arrays.stream(sizes).sum();
     if (sum != x.dim(ax)) {
@@ -103,24 +102,24 @@ public final class Shaping {
     Tensor[] out = new Tensor[sizes.length];
     int from = 0;
     for (int i = 0; i < sizes.length; i++) {
-      out[i] = slice(x, ax, from, from + sizes[i]);
+      out[i] = slice(fwd, x, ax, from, from + sizes[i]);
       from += sizes[i];
     }
     return List.of(out);
   }
 
   /** The {@code index}-th sub-tensor along {@code axis}, with that dimension removed. */
-  public static Tensor select(Tensor x, int axis, int index) {
+  public static Tensor select(Forward fwd, Tensor x, int axis, int index) {
     int ax = Shapes.axis(axis, x.rank(), "select");
     int[] shape = x.shape();
     int[] outShape = new int[shape.length - 1];
     System.arraycopy(shape, 0, outShape, 0, ax);
     System.arraycopy(shape, ax + 1, outShape, ax, shape.length - ax - 1);
-    return reshape(slice(x, ax, index, index + 1), outShape);
+    return reshape(fwd, slice(fwd, x, ax, index, index + 1), outShape);
   }
 
   /** Stacks equally shaped tensors along a new dimension {@code axis} (e.g. time steps). */
-  public static Tensor stack(int axis, List<Tensor> parts) {
+  public static Tensor stack(Forward fwd, int axis, List<Tensor> parts) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("stack: no tensors");
     }
@@ -136,13 +135,13 @@ public final class Shaping {
     Tensor[] views = new Tensor[parts.size()];
     for (int i = 0; i < views.length; i++) {
       Shapes.requireSame("stack", parts.get(0), parts.get(i));
-      views[i] = reshape(parts.get(i), unsqueezed);
+      views[i] = reshape(fwd, parts.get(i), unsqueezed);
     }
-    return concat(ax, List.of(views));
+    return concat(fwd, ax, List.of(views));
   }
 
   /** Swaps two dimensions (copying), e.g. {@code [B, T, H]} to {@code [T, B, H]}. */
-  public static Tensor transpose(Tensor x, int axis0, int axis1) {
+  public static Tensor transpose(Forward fwd, Tensor x, int axis0, int axis1) {
     int rank = x.rank();
     int a0 = Shapes.axis(axis0, rank, "transpose");
     int a1 = Shapes.axis(axis1, rank, "transpose");
@@ -173,8 +172,8 @@ public final class Shaping {
     for (int o = 0; o < y.length; o++) {
       y[o] = in[perm[o]];
     }
-    return Autodiff.record("transpose", Tensor.of(y, outShape), g -> {
-      float[] gx = x.gradBuffer();
+    return fwd.record("transpose", Tensor.of(y, outShape), (g, into) -> {
+      float[] gx = into.of(x);
       for (int o = 0; o < g.length; o++) {
         gx[perm[o]] += g[o];
       }

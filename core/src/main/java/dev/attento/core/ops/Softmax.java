@@ -1,7 +1,7 @@
 package dev.attento.core.ops;
 
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.kernels.Kernels;
+import dev.attento.core.kernels.Nonlinear;
 import dev.attento.core.tensor.Tensor;
 
 /**
@@ -14,15 +14,15 @@ public final class Softmax {
   private Softmax() {}
 
   /** softmax(x)_j = exp(x_j - max) / Σ_k exp(x_k - max), row by row. */
-  public static Tensor softmax(Tensor x) {
+  public static Tensor softmax(Forward fwd, Tensor x) {
     int cols = x.dim(-1);
     int rows = cols == 0 ? 0 : x.size() / cols;
     float[] y = new float[x.size()];
     float[] in = x.data();
     for (int r = 0; r < rows; r++) {
-      softmaxRow(in, y, r * cols, cols);
+      softmaxRow(fwd.kernels().nonlinear(), in, y, r * cols, cols);
     }
-    return Autodiff.record("softmax", Tensor.of(y, x.shape()), g -> backward(g, y, rows, cols, x.gradBuffer()), x);
+    return fwd.record("softmax", Tensor.of(y, x.shape()), (g, into) -> backward(g, y, rows, cols, into.of(x)), x);
   }
 
   /**
@@ -32,7 +32,7 @@ public final class Softmax {
    * @param x scores {@code [..., n]}
    * @param keep 1/0 of the same shape
    */
-  public static Tensor maskedSoftmax(Tensor x, Tensor keep) {
+  public static Tensor maskedSoftmax(Forward fwd, Tensor x, Tensor keep) {
     dev.attento.core.tensor.Shapes.requireSame("maskedSoftmax", x, keep);
     int cols = x.dim(-1);
     int rows = cols == 0 ? 0 : x.size() / cols;
@@ -60,7 +60,7 @@ public final class Softmax {
         y[base + j] *= inv;
       }
     }
-    return Autodiff.record("maskedSoftmax", Tensor.of(y, x.shape()), g -> backward(g, y, rows, cols, x.gradBuffer()), x);
+    return fwd.record("maskedSoftmax", Tensor.of(y, x.shape()), (g, into) -> backward(g, y, rows, cols, into.of(x)), x);
   }
 
   /** Softmax's backward: ∂x_j = y_j (g_j - Σ_k g_k y_k); masked positions have y = 0. */
@@ -78,7 +78,7 @@ public final class Softmax {
   }
 
   /** log softmax(x)_j = x_j - max - log Σ_k exp(x_k - max), row by row. */
-  public static Tensor logSoftmax(Tensor x) {
+  public static Tensor logSoftmax(Forward fwd, Tensor x) {
     int cols = x.dim(-1);
     int rows = cols == 0 ? 0 : x.size() / cols;
     float[] y = new float[x.size()];
@@ -86,14 +86,14 @@ public final class Softmax {
     float[] scratch = new float[cols];
     for (int r = 0; r < rows; r++) {
       int base = r * cols;
-      double lse = logSumExp(in, base, cols, scratch);
+      double lse = logSumExp(fwd.kernels().nonlinear(), in, base, cols, scratch);
       for (int j = 0; j < cols; j++) {
         y[base + j] = (float) (in[base + j] - lse);
       }
     }
-    return Autodiff.record("logSoftmax", Tensor.of(y, x.shape()), g -> {
+    return fwd.record("logSoftmax", Tensor.of(y, x.shape()), (g, into) -> {
       // ∂x_j = g_j - softmax_j Σ_k g_k
-      float[] gx = x.gradBuffer();
+      float[] gx = into.of(x);
       float[] softmax = new float[cols];
       for (int r = 0; r < rows; r++) {
         int base = r * cols;
@@ -101,7 +101,7 @@ public final class Softmax {
         for (int j = 0; j < cols; j++) {
           total += g[base + j];
         }
-        Kernels.nonlinear().expShifted(y, base, 0f, softmax, 0, cols);
+        fwd.kernels().nonlinear().expShifted(y, base, 0f, softmax, 0, cols);
         for (int j = 0; j < cols; j++) {
           gx[base + j] += (float) (g[base + j] - softmax[j] * total);
         }
@@ -114,8 +114,8 @@ public final class Softmax {
    * exponentials come from the vectorised {@link Kernels#nonlinear() kernel}; they are summed
    * in double, in order.
    */
-  public static void softmaxRow(float[] in, float[] out, int off, int n) {
-    Kernels.nonlinear().expShifted(in, off, max(in, off, n), out, off, n);
+  public static void softmaxRow(Nonlinear nonlinear, float[] in, float[] out, int off, int n) {
+    nonlinear.expShifted(in, off, max(in, off, n), out, off, n);
     double sum = 0;
     for (int j = 0; j < n; j++) {
       sum += out[off + j];
@@ -131,9 +131,9 @@ public final class Softmax {
    *
    * @param scratch at least {@code n} floats, overwritten (the exponentials)
    */
-  public static double logSumExp(float[] in, int off, int n, float[] scratch) {
+  public static double logSumExp(Nonlinear nonlinear, float[] in, int off, int n, float[] scratch) {
     float max = max(in, off, n);
-    Kernels.nonlinear().expShifted(in, off, max, scratch, 0, n);
+    nonlinear.expShifted(in, off, max, scratch, 0, n);
     double sum = 0;
     for (int j = 0; j < n; j++) {
       sum += scratch[j];

@@ -1,5 +1,6 @@
 package dev.attento.core.optim;
 
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class Adam extends StatefulOptimizer {
   }
 
   @Override
-  public void step() {
+  public void step(Gradients gradients) {
     long t = ++state.steps;
     double c1 = 1 - Math.pow(beta1, t);
     double c2 = 1 - Math.pow(beta2, t);
@@ -48,7 +49,7 @@ public final class Adam extends StatefulOptimizer {
     float decay = (float) (lr * weightDecay);
     List<Tensor> ps = state.parameters();
     for (int p = 0; p < ps.size(); p++) {
-      float[] g = ps.get(p).grad();
+      float[] g = gradients.get(ps.get(p));
       if (g == null) {
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.attento.core.optim;
 
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 
@@ -12,11 +13,14 @@ public final class GradientClipping {
 
   private GradientClipping() {}
 
-  /** The global L2 norm of all gradients, in double (NaN or ∞ if any gradient is). */
-  public static double globalNorm(List<Tensor> parameters) {
+  /**
+   * The global L2 norm of the gradients of {@code parameters}, summed in their order, in
+   * double (NaN or ∞ if any gradient is).
+   */
+  public static double globalNorm(List<Tensor> parameters, Gradients gradients) {
     double sum = 0;
     for (Tensor p : parameters) {
-      float[] g = p.grad();
+      float[] g = gradients.get(p);
       if (g != null) {
         for (float v : g) {
           sum += (double) v * v;
@@ -33,12 +37,12 @@ public final class GradientClipping {
    *
    * @return the norm before clipping, for logging
    */
-  public static double clipByGlobalNorm(List<Tensor> parameters, double maxNorm) {
-    double norm = globalNorm(parameters);
+  public static double clipByGlobalNorm(List<Tensor> parameters, Gradients gradients, double maxNorm) {
+    double norm = globalNorm(parameters, gradients);
     if (Double.isFinite(norm) && maxNorm > 0 && norm > maxNorm) {
       float scale = (float) (maxNorm / (norm + 1e-6));
       for (Tensor p : parameters) {
-        float[] g = p.grad();
+        float[] g = gradients.get(p);
         if (g != null) {
           for (int i = 0; i < g.length; i++) {
             g[i] *= scale;
@@ -50,9 +54,9 @@ public final class GradientClipping {
   }
 
   /** Clamps every gradient value into {@code [-limit, limit]}. */
-  public static void clipByValue(List<Tensor> parameters, float limit) {
+  public static void clipByValue(List<Tensor> parameters, Gradients gradients, float limit) {
     for (Tensor p : parameters) {
-      float[] g = p.grad();
+      float[] g = gradients.get(p);
       if (g != null) {
         for (int i = 0; i < g.length; i++) {
           g[i] = Math.max(-limit, Math.min(limit, g[i]));

@@ -1,27 +1,21 @@
 package dev.attento.core.optim;
 
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Updates parameters in place from their accumulated gradients. Parameters without a
- * gradient (unused in this step) are skipped and their state left as it was.
+ * Updates parameters in place from a backward pass's {@link Gradients}. Parameters without a
+ * gradient (unused so far) are skipped and their state left as it was.
  */
 public interface Optimizer {
 
-  /** Applies one update to every parameter that has a gradient. */
-  void step();
+  /** Applies one update to every parameter that has a gradient in {@code gradients}. */
+  void step(Gradients gradients);
 
   /** The parameters this optimizer updates, in a fixed order. */
   List<Tensor> parameters();
-
-  /** Clears every parameter's gradient, ready for the next batch. */
-  default void zeroGrad() {
-    for (Tensor p : parameters()) {
-      p.zeroGrad();
-    }
-  }
 
   /** The current learning rate. */
   double learningRate();

@@ -1,5 +1,6 @@
 package dev.attento.core.optim;
 
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 
@@ -23,12 +24,12 @@ public final class Sgd extends StatefulOptimizer {
   }
 
   @Override
-  public void step() {
+  public void step(Gradients gradients) {
     state.steps++;
     float rate = (float) lr;
     List<Tensor> ps = state.parameters();
     for (int p = 0; p < ps.size(); p++) {
-      float[] g = ps.get(p).grad();
+      float[] g = gradients.get(ps.get(p));
       if (g == null) {
         continue;
       }

@@ -1,26 +1,20 @@
 package dev.attento.core.tensor;
 
-import dev.attento.core.autodiff.Node;
 import java.util.Arrays;
 
 /**
- * A dense float32 tensor in row-major order, and a vertex of the autodiff graph.
+ * A dense float32 tensor in row-major order: a {@code float[]} and a shape, nothing else.
  *
- * <p>Data live in one {@code float[]}; the shape is checked by every op. A tensor that
- * {@linkplain #requiresGrad() requires a gradient} collects ∂loss/∂this in {@link #grad()}
- * when {@link #backward()} runs on a scalar loss that depends on it. Tensors made by ops
- * while gradients are recorded carry the {@link Node} that produced them; leaves (inputs and
- * parameters) carry none.
- *
- * <p>Tensors are not thread-safe: one training loop owns its graph.
+ * <p>A tensor knows nothing of gradients. Which tensors are differentiated, and how, is the
+ * business of the {@link dev.attento.core.autodiff.Tape} of a forward pass; the gradients it
+ * computes come back as {@link dev.attento.core.autodiff.Gradients}, keyed by tensor. Ops never
+ * change a tensor they were given, so one tensor (a parameter, an encoder output) can be read
+ * by several threads at once; only an optimizer step writes to parameters, between passes.
  */
 public final class Tensor {
 
   private final float[] data;
   private final int[] shape;
-  private float[] grad;
-  private boolean requiresGrad;
-  private Node node;
 
   private Tensor(float[] data, int[] shape) {
     this.data = data;
@@ -53,20 +47,6 @@ public final class Tensor {
   /** A rank-0 tensor holding one value. */
   public static Tensor scalar(float value) {
     return new Tensor(new float[] {value}, new int[0]);
-  }
-
-  /** A trainable parameter: a leaf that requires a gradient. */
-  public static Tensor parameter(float[] data, int... shape) {
-    return of(data, shape).requireGrad();
-  }
-
-  /** Marks this leaf as requiring a gradient and returns it. */
-  public Tensor requireGrad() {
-    if (node != null) {
-      throw new IllegalStateException("only leaf tensors can be marked as requiring a gradient");
-    }
-    this.requiresGrad = true;
-    return this;
   }
 
   /** The raw row-major data; writing to it changes the tensor. */
@@ -112,78 +92,9 @@ public final class Tensor {
     data[Shapes.offset(shape, index)] = value;
   }
 
-  /** Whether gradients flow into this tensor. */
-  public boolean requiresGrad() {
-    return requiresGrad;
-  }
-
-  /** The accumulated gradient, or {@code null} if none has been computed. */
-  public float[] grad() {
-    return grad;
-  }
-
-  /** The gradient as a tensor of this shape (zeros if none was computed). */
-  public Tensor gradTensor() {
-    return grad == null ? zeros(shape) : of(grad.clone(), shape);
-  }
-
-  /**
-   * The gradient buffer, allocated as zeros on first use. Ops' backward functions accumulate
-   * into it with {@code +=}, because a tensor used twice receives the sum of both gradients.
-   */
-  public float[] gradBuffer() {
-    if (node == null && requiresGrad) {
-      // A parameter, on a thread that collects its gradients privately (see GradientSink).
-      float[] privateBuffer = dev.attento.core.autodiff.GradientSink.bufferFor(this);
-      if (privateBuffer != null) {
-        return privateBuffer;
-      }
-    }
-    if (grad == null) {
-      grad = new float[data.length];
-    }
-    return grad;
-  }
-
-  /** Forgets the gradient (optimizers call this after a step). */
-  public void zeroGrad() {
-    if (grad != null) {
-      Arrays.fill(grad, 0f);
-    }
-  }
-
-  /** Drops the gradient buffer altogether, to free memory. */
-  public void releaseGrad() {
-    grad = null;
-  }
-
-  /** The op that produced this tensor, or {@code null} for a leaf. */
-  public Node node() {
-    return node;
-  }
-
-  /**
-   * Attaches the graph node that produced this tensor. Called by {@link
-   * dev.attento.core.autodiff.Autodiff#record}; not for general use.
-   */
-  public void attach(Node producer) {
-    this.node = producer;
-    this.requiresGrad = true;
-  }
-
-  /** A tensor sharing this one's data but cut from the graph: no gradient flows back through it. */
-  public Tensor detach() {
-    return new Tensor(data, shape);
-  }
-
-  /** A deep copy of the data, detached from the graph. */
+  /** A deep copy of the data. */
   public Tensor copy() {
     return new Tensor(data.clone(), shape);
-  }
-
-  /** Back-propagates from this scalar: fills {@link #grad()} of every tensor it depends on. */
-  public void backward() {
-    dev.attento.core.autodiff.Autodiff.backward(this);
   }
 
   @Override

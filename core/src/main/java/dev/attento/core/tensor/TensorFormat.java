@@ -16,9 +16,6 @@ final class TensorFormat {
       return sb.append(num(t.data()[0])).toString();
     }
     append(sb, t.data(), t.shape(), 0, 0, t.size() > MAX_FULL);
-    if (t.requiresGrad()) {
-      sb.append(" requiresGrad");
-    }
     return sb.toString();
   }
 

@@ -1,7 +1,8 @@
 package dev.attento.seq2seq.data;
 
-import dev.attento.seq2seq.model.SourceBatch;
-import dev.attento.seq2seq.model.TargetBatch;
+import dev.attento.seq2seq.text.SpecialTokens;
+import dev.attento.seq2seq.data.SourceBatch;
+import dev.attento.seq2seq.data.TargetBatch;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.util.List;
 
@@ -34,16 +35,16 @@ public record Batch(SourceBatch source, TargetBatch target, List<Example> exampl
       }
       System.arraycopy(e.source(), 0, src, b * srcLen, e.source().length);
       lengths[b] = e.source().length;
-      in[b * tgtLen] = Vocabulary.BOS;
+      in[b * tgtLen] = SpecialTokens.BOS;
       System.arraycopy(e.target(), 0, in, b * tgtLen + 1, Math.min(e.target().length, tgtLen - 1));
       System.arraycopy(e.target(), 0, out, b * tgtLen, e.target().length);
-      out[b * tgtLen + e.target().length] = Vocabulary.EOS;
+      out[b * tgtLen + e.target().length] = SpecialTokens.EOS;
     }
     return new Batch(new SourceBatch(src, lengths, srcLen), new TargetBatch(in, out, tgtLen), List.copyOf(examples));
   }
 
   /** Target tokens that count for the loss (target + EOS, no padding). */
   public int targetTokens() {
-    return target.tokenCount(Vocabulary.PAD);
+    return target.tokenCount(SpecialTokens.PAD);
   }
 }

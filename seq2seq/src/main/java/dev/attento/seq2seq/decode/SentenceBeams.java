@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.decode;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.model.Translator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ final class SentenceBeams {
   /** The token each live beam feeds to the decoder next. */
   int lastToken(int beam) {
     int[] t = live.get(beam).tokens();
-    return t.length == 0 ? Translator.BOS : t[t.length - 1];
+    return t.length == 0 ? SpecialTokens.BOS : t[t.length - 1];
   }
 
   /**
@@ -74,7 +75,7 @@ final class SentenceBeams {
       float[] weights = attention == null ? null
           : Arrays.copyOfRange(attention, (row0 + c.beam()) * srcLen, (row0 + c.beam() + 1) * srcLen);
       Beam extended = parent.extend(c.token(), weights, c.score() - parent.score());
-      if (c.token() == Translator.EOS) {
+      if (c.token() == SpecialTokens.EOS) {
         // Only an EOS that ranks among the k best candidates ends a hypothesis (as in fairseq).
         if (rank < k) {
           int[] tokens = Arrays.copyOf(extended.tokens(), extended.tokens().length - 1);
@@ -126,7 +127,7 @@ final class SentenceBeams {
       double base = live.get(i).score();
       int row = (row0 + i) * vocab;
       for (int v = 0; v < vocab; v++) {
-        if (v == Translator.PAD || v == Translator.BOS) {
+        if (v == SpecialTokens.PAD || v == SpecialTokens.BOS) {
           continue;
         }
         double s = base + lp[row + v];

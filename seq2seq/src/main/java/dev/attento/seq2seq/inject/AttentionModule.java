@@ -12,7 +12,7 @@ import dev.attento.seq2seq.model.CellFactory;
 import dev.attento.seq2seq.model.Decoder;
 import dev.attento.seq2seq.model.ModelConfig;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
+import dev.attento.core.init.Initialization;
 
 /**
  * Binds the attentional decoder, and every built-in mechanism into a {@code MapBinder} keyed by
@@ -31,15 +31,14 @@ public final class AttentionModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Attention attention(ModelConfig config, Map<String, AttentionFactory> mechanisms,
-                      @InitRandom UniformRandomProvider random) {
+  Attention attention(ModelConfig config, Map<String, AttentionFactory> mechanisms, Initialization init) {
     return AttentionMechanisms.byName(config.attention(), mechanisms)
-        .create(config.hiddenSize(), config.encoderOutputSize(), random);
+        .create(config.hiddenSize(), config.encoderOutputSize(), init.scope("decoder.attention"));
   }
 
   @Provides
   @Singleton
-  Decoder decoder(ModelConfig config, CellFactory cells, Attention attention, @InitRandom UniformRandomProvider random) {
-    return new AttentionDecoder(config, cells, attention, random);
+  Decoder decoder(ModelConfig config, CellFactory cells, Attention attention, Initialization init) {
+    return new AttentionDecoder(config, cells, attention, init.scope("decoder"));
   }
 }

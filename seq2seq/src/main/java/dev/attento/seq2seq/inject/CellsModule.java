@@ -7,7 +7,6 @@ import dev.attento.cells.CellRegistry;
 import dev.attento.seq2seq.model.CellFactory;
 import dev.attento.seq2seq.model.ModelConfig;
 import java.nio.file.Path;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Binds the {@link CellRegistry} (class path plus an optional plugin directory) as a
@@ -31,8 +30,8 @@ public final class CellsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CellFactory cellFactory(CellRegistry registry, ModelConfig config, @InitRandom UniformRandomProvider random) {
+  CellFactory cellFactory(CellRegistry registry, ModelConfig config) {
     registry.completeOptions(registry.provider(config.cell()), config.cellOptions());
-    return (in, hidden) -> registry.create(config.cell(), in, hidden, config.cellOptions(), random);
+    return (in, hidden, random) -> registry.create(config.cell(), in, hidden, config.cellOptions(), random);
   }
 }

@@ -3,6 +3,7 @@ package dev.attento.seq2seq.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.attento.core.init.Initialization;
 import dev.attento.seq2seq.model.CellFactory;
 import dev.attento.seq2seq.model.Decoder;
 import dev.attento.seq2seq.model.FixedContextDecoder;
@@ -13,7 +14,7 @@ public final class FixedContextModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Decoder decoder(ModelConfig config, CellFactory cells) {
-    return new FixedContextDecoder(config, cells);
+  Decoder decoder(ModelConfig config, CellFactory cells, Initialization init) {
+    return new FixedContextDecoder(config, cells, init.scope("decoder"));
   }
 }

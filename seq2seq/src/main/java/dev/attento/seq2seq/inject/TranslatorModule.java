@@ -3,18 +3,18 @@ package dev.attento.seq2seq.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.attento.core.init.Initialization;
 import dev.attento.seq2seq.model.CellFactory;
 import dev.attento.seq2seq.model.Decoder;
 import dev.attento.seq2seq.model.Encoder;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.Translator;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Binds the architecture and the initialisation seed, and builds the encoder and the
- * translator. Needs a {@link CellFactory} ({@link CellsModule}) and a {@link Decoder}
- * ({@link FixedContextModule} or {@link AttentionModule}).
+ * Binds the architecture and the {@link Initialization} (the seed every initial weight is
+ * derived from, by the weight's name), and builds the encoder and the translator. Needs a
+ * {@link CellFactory} ({@link CellsModule}) and a {@link Decoder} ({@link FixedContextModule}
+ * or {@link AttentionModule}).
  */
 public final class TranslatorModule extends AbstractModule {
 
@@ -30,25 +30,18 @@ public final class TranslatorModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(ModelConfig.class).toInstance(config);
+    bind(Initialization.class).toInstance(new Initialization(seed));
   }
 
   @Provides
   @Singleton
-  @InitRandom
-  UniformRandomProvider initRandom() {
-    return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+  Encoder encoder(ModelConfig config, CellFactory cells, Initialization init) {
+    return new Encoder(config, cells, init.scope("encoder"));
   }
 
   @Provides
   @Singleton
-  Encoder encoder(ModelConfig config, CellFactory cells, @InitRandom UniformRandomProvider random) {
-    return new Encoder(config, cells, random);
-  }
-
-  @Provides
-  @Singleton
-  Translator translator(ModelConfig config, Encoder encoder, Decoder decoder,
-                        @InitRandom UniformRandomProvider random) {
-    return new Translator(config, encoder, decoder, random);
+  Translator translator(ModelConfig config, Encoder encoder, Decoder decoder, Initialization init) {
+    return new Translator(config, encoder, decoder, init);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Guice modules that compose a translator, one per feature and without conditional logic:
- * {@link dev.attento.seq2seq.inject.TranslatorModule} (config, seeded generator, encoder,
+ * {@link dev.attento.seq2seq.inject.TranslatorModule} (config, initialisation seed, encoder,
  * translator), {@link dev.attento.seq2seq.inject.CellsModule} (the cell registry and the
  * cell factory), and exactly one decoder module,
  * {@link dev.attento.seq2seq.inject.FixedContextModule} or

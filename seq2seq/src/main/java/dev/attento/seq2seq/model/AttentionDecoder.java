@@ -2,12 +2,15 @@ package dev.attento.seq2seq.model;
 
 import dev.attento.attention.Attention;
 import dev.attento.cells.spi.CellState;
+import dev.attento.core.init.Initialization;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.Activations;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.IndexSelect;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The attentional decoder of Luong et al. 2015 (§3): at each step the top layer's state
@@ -18,6 +21,31 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class AttentionDecoder implements Decoder {
 
+  /**
+   * The attentional decoder's state.
+   *
+   * @param layers the recurrent state of each layer
+   * @param feed the previous attentional vector h̃_{t-1} ({@code [B, H]}, zeros before the
+   *     first step), fed back when input feeding is on
+   * @param source the encoder states prepared for attention
+   */
+  public record State(List<CellState> layers, Tensor feed, Attention.PreparedSource source) implements DecoderState {
+
+    @Override
+    public State select(Forward fwd, int[] rows) {
+      return new State(CellStates.select(fwd, layers, rows), IndexSelect.rows(fwd, feed, rows),
+          new Attention.PreparedSource(IndexSelect.rows(fwd, source.states(), rows),
+              IndexSelect.rows(fwd, source.mask(), rows), IndexSelect.rows(fwd, source.keys(), rows)));
+    }
+
+    @Override
+    public State prefix(Forward fwd, int rows) {
+      return new State(CellStates.prefix(fwd, layers, rows), Shaping.slice(fwd, feed, 0, 0, rows),
+          new Attention.PreparedSource(Shaping.slice(fwd, source.states(), 0, 0, rows),
+              Shaping.slice(fwd, source.mask(), 0, 0, rows), Shaping.slice(fwd, source.keys(), 0, 0, rows)));
+    }
+  }
+
   private final LayerStack layers;
   private final Attention attention;
   private final boolean inputFeeding;
@@ -26,16 +54,21 @@ public final class AttentionDecoder implements Decoder {
   private final Tensor combineBias;
   private final NamedParameters parameters = new NamedParameters();
 
-  /** Builds the decoder layers and the attentional layer for {@code config}. */
-  public AttentionDecoder(ModelConfig config, CellFactory cells, Attention attention, UniformRandomProvider random) {
+  /**
+   * Builds the decoder layers and the attentional layer for {@code config}.
+   *
+   * @param init the initialisation of the decoder's place in the model ({@code decoder})
+   */
+  public AttentionDecoder(ModelConfig config, CellFactory cells, Attention attention, Initialization init) {
     this.attention = attention;
     this.inputFeeding = config.inputFeeding();
     this.hidden = config.hiddenSize();
     int input = config.embeddingSize() + (inputFeeding ? hidden : 0);
-    this.layers = new LayerStack(config, cells, input, parameters);
+    this.layers = new LayerStack(config, cells, input, false, false, init, parameters);
     parameters.addAll("attention", attention.parameters());
-    this.combineWeight = Parameters.linearWeight(random, hidden, config.encoderOutputSize() + hidden);
-    this.combineBias = Parameters.zeros(hidden);
+    this.combineWeight = init.parameter("combine.weight", Initializers.linear(), hidden,
+        config.encoderOutputSize() + hidden);
+    this.combineBias = Tensor.zeros(hidden);
     parameters.add("combine.weight", combineWeight);
     parameters.add("combine.bias", combineBias);
   }
@@ -51,21 +84,22 @@ public final class AttentionDecoder implements Decoder {
   }
 
   @Override
-  public DecoderState start(EncoderOutput encoded) {
-    Attention.PreparedSource source = attention.prepare(encoded.states(), encoded.mask());
-    Tensor feed = inputFeeding ? Tensor.zeros(encoded.states().dim(0), hidden) : null;
-    return new DecoderState(encoded.finalStates(), feed, null, source);
+  public State start(Forward fwd, EncoderOutput encoded) {
+    Attention.PreparedSource source = attention.prepare(fwd, encoded.states(), encoded.mask());
+    return new State(encoded.finalStates(), Tensor.zeros(encoded.states().dim(0), hidden), source);
   }
 
   @Override
-  public Step step(Tensor input, DecoderState state, boolean training, UniformRandomProvider random) {
-    Tensor x = inputFeeding ? Shaping.concat(1, input, state.feed()) : input;
-    List<CellState> next = layers.step(x, state.layers(), training, random);
+  public Step step(Forward fwd, Tensor input, DecoderState state) {
+    if (!(state instanceof State s)) {
+      throw new IllegalArgumentException("attention decoder: not its state: " + state.getClass().getSimpleName());
+    }
+    Tensor x = inputFeeding ? Shaping.concat(fwd, 1, input, s.feed()) : input;
+    List<CellState> next = layers.step(fwd, x, s.layers());
     Tensor h = next.get(next.size() - 1).output();
-    Attention.Result attended = attention.attend(h, state.source());
-    Tensor combined = Activations.tanh(
-        Linear.linear(Shaping.concat(1, attended.context(), h), combineWeight, combineBias));
-    DecoderState after = new DecoderState(next, inputFeeding ? combined : null, null, state.source());
-    return new Step(combined, after, attended.weights());
+    Attention.Result attended = attention.attend(fwd, h, s.source());
+    Tensor combined = Activations.tanh(fwd,
+        Linear.linear(fwd, Shaping.concat(fwd, 1, attended.context(), h), combineWeight, combineBias));
+    return new Step(combined, new State(next, combined, s.source()), attended.weights());
   }
 }

@@ -1,15 +1,17 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.core.ops.EmbeddedTokens;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A decoder turns the previous target token's embedding and its state into the vector the
  * output layer reads. Two kinds exist: {@link FixedContextDecoder} (the source squeezed into
- * one vector) and {@link AttentionDecoder} (a fresh context at every step).
+ * one vector) and {@link AttentionDecoder} (a fresh context at every step); each has its own
+ * {@link DecoderState} type.
  */
 public interface Decoder {
 
@@ -20,14 +22,15 @@ public interface Decoder {
   NamedParameters parameters();
 
   /** The state before the first target token, from the encoder's output. */
-  DecoderState start(EncoderOutput encoded);
+  DecoderState start(Forward fwd, EncoderOutput encoded);
 
   /**
    * One step.
    *
    * @param input embedding of the previous target token {@code [batch, embeddingSize]}
+   * @param state a state this decoder made
    */
-  Step step(Tensor input, DecoderState state, boolean training, UniformRandomProvider random);
+  Step step(Forward fwd, Tensor input, DecoderState state);
 
   /**
    * Teacher forcing over a whole target sequence. The default runs {@link #step} for each
@@ -40,14 +43,14 @@ public interface Decoder {
    * state) — most effective when rows are sorted by decreasing length, as
    * {@link Translator#loss} does. Outputs of dropped rows are zeros.
    *
-   * @param inputs embeddings of BOS + target tokens {@code [batch, time, embeddingSize]}
+   * @param inputs embeddings of BOS + target tokens, ids shaped {@code [batch, time]}
    * @param lengths per row, the number of target positions that count (target + EOS), or
    *     {@code null} if every row runs to the end
    */
-  default Unrolled unroll(Tensor inputs, int[] lengths, DecoderState start, boolean training,
-                          UniformRandomProvider random) {
-    int batch = inputs.dim(0);
-    int time = inputs.dim(1);
+  default Unrolled unroll(Forward fwd, EmbeddedTokens inputs, int[] lengths, DecoderState start) {
+    Tensor embedded = inputs.lookup(fwd);
+    int batch = embedded.dim(0);
+    int time = embedded.dim(1);
     List<Tensor> outputs = new ArrayList<>(time);
     List<Tensor> weights = new ArrayList<>(time);
     DecoderState state = start;
@@ -64,18 +67,18 @@ public interface Decoder {
         break;
       }
       if (needed < live && live - needed >= Math.max(4, live / 8)) {
-        state = state.prefix(needed);
+        state = state.prefix(fwd, needed);
         live = needed;
       }
-      Tensor input = Shaping.select(inputs, 1, t);
-      Step s = step(live < batch ? Shaping.slice(input, 0, 0, live) : input, state, training, random);
-      outputs.add(padRows(s.output(), batch));
+      Tensor input = Shaping.select(fwd, embedded, 1, t);
+      Step s = step(fwd, live < batch ? Shaping.slice(fwd, input, 0, 0, live) : input, state);
+      outputs.add(padRows(fwd, s.output(), batch));
       if (s.attention() != null) {
-        weights.add(padRows(s.attention(), batch));
+        weights.add(padRows(fwd, s.attention(), batch));
       }
       state = s.next();
     }
-    return new Unrolled(Shaping.stack(1, outputs), weights.isEmpty() ? null : Shaping.stack(1, weights));
+    return new Unrolled(Shaping.stack(fwd, 1, outputs), weights.isEmpty() ? null : Shaping.stack(fwd, 1, weights));
   }
 
   /** One more than the last row whose target is longer than {@code t} (0 if none is). */
@@ -92,8 +95,8 @@ public interface Decoder {
   }
 
   /** {@code x [n, d]} followed by zero rows up to {@code [batch, d]}. */
-  private static Tensor padRows(Tensor x, int batch) {
-    return x.dim(0) == batch ? x : Shaping.concat(0, x, Tensor.zeros(batch - x.dim(0), x.dim(1)));
+  private static Tensor padRows(Forward fwd, Tensor x, int batch) {
+    return x.dim(0) == batch ? x : Shaping.concat(fwd, 0, x, Tensor.zeros(batch - x.dim(0), x.dim(1)));
   }
 
   /**
@@ -102,6 +105,7 @@ public interface Decoder {
    * @param output {@code [batch, outputSize]}
    * @param next the state for the next step
    * @param attention weights over source positions {@code [batch, srcLen]}, or {@code null}
+   *     for a decoder without attention
    */
   record Step(Tensor output, DecoderState next, Tensor attention) {}
 

@@ -1,11 +1,14 @@
 package dev.attento.seq2seq.model;
 
 import dev.attento.cells.spi.CellState;
+import dev.attento.core.init.Initialization;
+import dev.attento.core.ops.EmbeddedTokens;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.IndexSelect;
 import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Tensor;
 import java.util.Collections;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The decoder without attention: everything it knows about the source is the encoder's final
@@ -19,17 +22,40 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class FixedContextDecoder implements Decoder {
 
+  /**
+   * The fixed-context decoder's state.
+   *
+   * @param layers the recurrent state of each layer
+   * @param context the encoder's summary of the source {@code [B, H]}, the same at every step
+   */
+  public record State(List<CellState> layers, Tensor context) implements DecoderState {
+
+    @Override
+    public State select(Forward fwd, int[] rows) {
+      return new State(CellStates.select(fwd, layers, rows), IndexSelect.rows(fwd, context, rows));
+    }
+
+    @Override
+    public State prefix(Forward fwd, int rows) {
+      return new State(CellStates.prefix(fwd, layers, rows), Shaping.slice(fwd, context, 0, 0, rows));
+    }
+  }
+
   private final LayerStack layers;
   private final boolean feedContext;
   private final int hidden;
   private final NamedParameters parameters = new NamedParameters();
 
-  /** Builds the decoder layers for {@code config}. */
-  public FixedContextDecoder(ModelConfig config, CellFactory cells) {
+  /**
+   * Builds the decoder layers for {@code config}.
+   *
+   * @param init the initialisation of the decoder's place in the model ({@code decoder})
+   */
+  public FixedContextDecoder(ModelConfig config, CellFactory cells, Initialization init) {
     this.feedContext = config.feedContext();
     this.hidden = config.hiddenSize();
     int input = config.embeddingSize() + (feedContext ? config.hiddenSize() : 0);
-    this.layers = new LayerStack(config, cells, input, parameters);
+    this.layers = new LayerStack(config, cells, input, false, false, init, parameters);
   }
 
   @Override
@@ -43,28 +69,35 @@ public final class FixedContextDecoder implements Decoder {
   }
 
   @Override
-  public DecoderState start(EncoderOutput encoded) {
-    return new DecoderState(encoded.finalStates(), null, feedContext ? encoded.summary() : null, null);
+  public State start(Forward fwd, EncoderOutput encoded) {
+    return new State(encoded.finalStates(), encoded.summary());
   }
 
   @Override
-  public Step step(Tensor input, DecoderState state, boolean training, UniformRandomProvider random) {
-    Tensor x = feedContext ? Shaping.concat(1, input, state.context()) : input;
-    List<CellState> next = layers.step(x, state.layers(), training, random);
-    Tensor h = next.get(next.size() - 1).output();
-    return new Step(h, new DecoderState(next, null, state.context(), null), null);
-  }
-
-  @Override
-  public Unrolled unroll(Tensor inputs, int[] lengths, DecoderState start, boolean training,
-                         UniformRandomProvider random) {
-    Tensor x = inputs;
-    if (feedContext) {
-      Tensor repeated = Shaping.stack(1, Collections.nCopies(inputs.dim(1), start.context()));
-      x = Shaping.concat(2, inputs, repeated);
+  public Step step(Forward fwd, Tensor input, DecoderState state) {
+    if (!(state instanceof State s)) {
+      throw new IllegalArgumentException("fixed-context decoder: not its state: " + state.getClass().getSimpleName());
     }
-    return new Unrolled(layers.run(x, start.layers(), lengthMask(lengths, inputs.dim(0), inputs.dim(1)), training,
-        random), null);
+    Tensor x = feedContext ? Shaping.concat(fwd, 1, input, s.context()) : input;
+    List<CellState> next = layers.step(fwd, x, s.layers());
+    Tensor h = next.get(next.size() - 1).output();
+    return new Step(h, new State(next, s.context()), null);
+  }
+
+  @Override
+  public Unrolled unroll(Forward fwd, EmbeddedTokens inputs, int[] lengths, DecoderState start) {
+    if (!(start instanceof State s)) {
+      throw new IllegalArgumentException("fixed-context decoder: not its state: " + start.getClass().getSimpleName());
+    }
+    int batch = inputs.shape()[0];
+    int time = inputs.shape()[1];
+    Tensor mask = lengthMask(lengths, batch, time);
+    if (!feedContext) {
+      return new Unrolled(layers.run(fwd, inputs, s.layers(), mask, null).outputs(), null);
+    }
+    Tensor repeated = Shaping.stack(fwd, 1, Collections.nCopies(time, s.context()));
+    Tensor x = Shaping.concat(fwd, 2, inputs.lookup(fwd), repeated);
+    return new Unrolled(layers.run(fwd, x, s.layers(), mask, null).outputs(), null);
   }
 
   /**

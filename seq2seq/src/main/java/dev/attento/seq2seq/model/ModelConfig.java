@@ -39,14 +39,24 @@ public record ModelConfig(
     boolean feedContext,
     boolean tieEmbeddings) {
 
+  /** Largest vocabulary a model may have. */
+  public static final int MAX_VOCABULARY = 10_000_000;
+  /** Largest embedding or hidden size. */
+  public static final int MAX_SIZE = 16_384;
+  /** Most stacked layers. */
+  public static final int MAX_LAYERS = 64;
+
   /** The value of {@link #attention()} that selects the fixed-context decoder. */
   public static final String NO_ATTENTION = "none";
 
   public ModelConfig {
+    require(cell != null && attention != null && cellOptions != null, "cell, cellOptions and attention are required");
     cellOptions = Map.copyOf(cellOptions);
-    require(sourceVocab > 0 && targetVocab > 0, "vocabulary sizes must be positive");
-    require(embeddingSize > 0 && hiddenSize > 0, "embedding and hidden sizes must be positive");
-    require(layers >= 1, "layers must be at least 1, got " + layers);
+    require(sourceVocab > 0 && targetVocab > 0 && sourceVocab <= MAX_VOCABULARY && targetVocab <= MAX_VOCABULARY,
+        "vocabulary sizes must be between 1 and " + MAX_VOCABULARY + ", got " + sourceVocab + " and " + targetVocab);
+    require(embeddingSize > 0 && embeddingSize <= MAX_SIZE && hiddenSize > 0 && hiddenSize <= MAX_SIZE,
+        "embedding and hidden sizes must be between 1 and " + MAX_SIZE + ", got " + embeddingSize + " and " + hiddenSize);
+    require(layers >= 1 && layers <= MAX_LAYERS, "layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
     require(dropout >= 0f && dropout < 1f, "dropout must be in [0, 1), got " + dropout);
   }
 

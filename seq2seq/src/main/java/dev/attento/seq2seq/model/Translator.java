@@ -1,28 +1,35 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.core.init.Initialization;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.CrossEntropy;
 import dev.attento.core.ops.Dropout;
+import dev.attento.core.ops.EmbeddedTokens;
 import dev.attento.core.ops.Embedding;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
-import dev.attento.core.ops.WeightCache;
+import dev.attento.core.ops.Reductions;
+import dev.attento.core.ops.Shaping;
+import dev.attento.core.ops.Softmax;
 import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.SourceBatch;
+import dev.attento.seq2seq.data.TargetBatch;
+import dev.attento.seq2seq.text.SpecialTokens;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * An encoder–decoder translator (Sutskever et al. 2014; Bahdanau et al. 2014): encoder,
  * target embeddings, a {@link Decoder} and the output layer. Which decoder (fixed context or
  * attention) and which cells are decided by the Guice modules that compose it, not here.
+ *
+ * <p>Two ways in: {@link #loss} for training (teacher forcing), and {@link #start} +
+ * {@link #step} for decoding, which is all that greedy and beam search use. Every call takes
+ * the {@link Forward} context of its pass; the translator holds nothing but its parameters.
  */
 public final class Translator {
-
-  /** Id of the padding token in every vocabulary. */
-  public static final int PAD = 0;
-  /** Id of the beginning-of-sentence token. */
-  public static final int BOS = 1;
-  /** Id of the end-of-sentence token. */
-  public static final int EOS = 2;
 
   private final ModelConfig config;
   private final Encoder encoder;
@@ -33,14 +40,27 @@ public final class Translator {
   private final NamedParameters parameters = new NamedParameters();
 
   /**
+   * One decoding step's outcome.
+   *
+   * @param logProbs log-probabilities of the next token {@code [rows, targetVocab]}
+   * @param attention weights over the source positions {@code [rows, srcLen]}, or {@code null}
+   *     for a model without attention
+   * @param next the state for the following step
+   */
+  public record Prediction(Tensor logProbs, Tensor attention, DecoderState next) {}
+
+  /**
    * Assembles a translator from its parts; the target embedding and output layer are made
    * here (tied if the config says so).
+   *
+   * @param init the initialisation of the whole model
    */
-  public Translator(ModelConfig config, Encoder encoder, Decoder decoder, UniformRandomProvider random) {
+  public Translator(ModelConfig config, Encoder encoder, Decoder decoder, Initialization init) {
     this.config = config;
     this.encoder = encoder;
     this.decoder = decoder;
-    this.targetEmbedding = Parameters.uniform(random, 0.1f, config.targetVocab(), config.embeddingSize());
+    this.targetEmbedding = init.parameter("decoder.embedding", Initializers.uniform(0.1), config.targetVocab(),
+        config.embeddingSize());
     if (config.tieEmbeddings()) {
       if (decoder.outputSize() != config.embeddingSize()) {
         throw new IllegalArgumentException("model config: tied embeddings need hidden size "
@@ -48,9 +68,10 @@ public final class Translator {
       }
       this.outputWeight = targetEmbedding;
     } else {
-      this.outputWeight = Parameters.linearWeight(random, config.targetVocab(), decoder.outputSize());
+      this.outputWeight = init.parameter("output.weight", Initializers.linear(), config.targetVocab(),
+          decoder.outputSize());
     }
-    this.outputBias = Parameters.zeros(config.targetVocab());
+    this.outputBias = Tensor.zeros(config.targetVocab());
     parameters.addAll("encoder", encoder.parameters());
     parameters.add("decoder.embedding", targetEmbedding);
     parameters.addAll("decoder", decoder.parameters());
@@ -70,81 +91,72 @@ public final class Translator {
     return parameters;
   }
 
-  /** The encoder. */
-  public Encoder encoder() {
-    return encoder;
+  /** Encodes a source batch into the decoder's starting state. */
+  public DecoderState start(Forward fwd, SourceBatch source) {
+    return decoder.start(fwd, encoder.encode(fwd, source));
   }
 
-  /** The decoder. */
-  public Decoder decoder() {
-    return decoder;
-  }
-
-  /** Embeds target ids {@code [batch, length]} (flat) as {@code [batch, length, E]}. */
-  public Tensor embedTargets(int[] ids, int batch, int length) {
-    return Embedding.lookup(targetEmbedding, ids, batch, length);
-  }
-
-  /** Logits over the target vocabulary from decoder outputs {@code [..., outputSize]}. */
-  public Tensor logits(Tensor decoderOutput, boolean training, UniformRandomProvider random) {
-    return Linear.linear(Dropout.dropout(decoderOutput, config.dropout(), training, random), outputWeight, outputBias);
+  /**
+   * One decoding step for every row of a state.
+   *
+   * @param previous the previous token of each row (BOS at the first step)
+   */
+  public Prediction step(Forward fwd, int[] previous, DecoderState state) {
+    Decoder.Step s = decoder.step(fwd, embedStep(fwd, previous), state);
+    return new Prediction(Softmax.logSoftmax(fwd, logits(fwd, s.output())), s.attention(), s.next());
   }
 
   /**
    * Teacher-forced cross-entropy of a batch, averaged over non-PAD target tokens.
-   *
-   * @param training whether dropout is active
-   * @param random generator for dropout
    */
-  public Tensor loss(SourceBatch source, TargetBatch target, boolean training, UniformRandomProvider random) {
+  public Tensor loss(Forward fwd, SourceBatch source, TargetBatch target) {
     // Longest targets first, so the decoder can drop ended sentences from the end of the batch.
-    int[] lengths = target.lengths(PAD);
+    int[] lengths = target.lengths(SpecialTokens.PAD);
     int[] order = IntStream.range(0, lengths.length).boxed()
         .sorted(Comparator.comparingInt((Integer b) -> -lengths[b])).mapToInt(Integer::intValue).toArray();
     SourceBatch src = source.permute(order);
     TargetBatch tgt = target.permute(order);
-    try (WeightCache cache = WeightCache.open()) {
-      EncoderOutput encoded = encoder.encode(src, training, random);
-      DecoderState start = decoder.start(encoded);
-      Tensor inputs = embedTargets(tgt.inputs(), tgt.batchSize(), tgt.length());
-      Decoder.Unrolled unrolled = decoder.unroll(inputs, tgt.lengths(PAD), start, training, random);
-      Tensor logits = logits(unrolled.outputs(), training, random);
-      return CrossEntropy.crossEntropy(logits, tgt.outputs(), PAD);
-    }
+    DecoderState start = start(fwd, src);
+    EmbeddedTokens inputs = new EmbeddedTokens(targetEmbedding, tgt.inputs(), new int[] {tgt.batchSize(), tgt.length()});
+    Decoder.Unrolled unrolled = decoder.unroll(fwd, inputs, tgt.lengths(SpecialTokens.PAD), start);
+    return CrossEntropy.crossEntropy(fwd, logits(fwd, unrolled.outputs()), tgt.outputs(), SpecialTokens.PAD);
   }
 
   /**
    * Teacher forcing with scheduled sampling (Bengio et al. 2015): at each step after the
    * first, each sentence's input is, with probability {@code rate}, the model's own most
    * probable previous token instead of the reference one, so training sees the kind of
-   * mistakes decoding will make. Runs step by step.
+   * mistakes decoding will make. Runs step by step; the coin flips draw from the pass's
+   * generator.
    */
-  public Tensor scheduledSamplingLoss(SourceBatch source, TargetBatch target, double rate,
-                                      UniformRandomProvider random) {
-    try (WeightCache cache = WeightCache.open()) {
-      return scheduledSampling(source, target, rate, random);
-    }
-  }
-
-  private Tensor scheduledSampling(SourceBatch source, TargetBatch target, double rate, UniformRandomProvider random) {
+  public Tensor scheduledSamplingLoss(Forward fwd, SourceBatch source, TargetBatch target, double rate) {
     int batch = target.batchSize();
     int len = target.length();
-    DecoderState state = decoder.start(encoder.encode(source, true, random));
-    java.util.List<Tensor> logits = new java.util.ArrayList<>(len);
+    DecoderState state = start(fwd, source);
+    List<Tensor> logits = new ArrayList<>(len);
     int[] input = new int[batch];
     for (int t = 0; t < len; t++) {
       for (int b = 0; b < batch; b++) {
         int gold = target.inputs()[b * len + t];
-        if (t > 0 && gold != PAD && random.nextDouble() < rate) {
-          gold = dev.attento.core.ops.Reductions.argmax(logits.get(t - 1))[b];
+        if (t > 0 && gold != SpecialTokens.PAD && fwd.random().nextDouble() < rate) {
+          gold = Reductions.argmax(logits.get(t - 1))[b];
         }
         input[b] = gold;
       }
-      Tensor emb = dev.attento.core.ops.Shaping.reshape(embedTargets(input.clone(), batch, 1), batch, config.embeddingSize());
-      Decoder.Step step = decoder.step(emb, state, true, random);
-      logits.add(logits(step.output(), true, random));
+      Decoder.Step step = decoder.step(fwd, embedStep(fwd, input.clone()), state);
+      logits.add(logits(fwd, step.output()));
       state = step.next();
     }
-    return CrossEntropy.crossEntropy(dev.attento.core.ops.Shaping.stack(1, logits), target.outputs(), PAD);
+    return CrossEntropy.crossEntropy(fwd, Shaping.stack(fwd, 1, logits), target.outputs(), SpecialTokens.PAD);
+  }
+
+  /** Embeddings {@code [rows, E]} of one token per row. */
+  private Tensor embedStep(Forward fwd, int[] tokens) {
+    return Embedding.lookup(fwd, targetEmbedding, tokens, tokens.length);
+  }
+
+  /** Logits over the target vocabulary from decoder outputs {@code [..., outputSize]}. */
+  private Tensor logits(Forward fwd, Tensor decoderOutput) {
+    return Linear.linear(fwd, Dropout.dropout(fwd, decoderOutput, config.dropout()), outputWeight, outputBias);
   }
 }

@@ -14,22 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Token ↔ id. Ids 0–3 are the specials every model relies on: PAD (batch filler, ignored by
- * the loss), BOS (first decoder input), EOS (end of output) and UNK (any token not in the
- * vocabulary). Saved with the model as JSON, because ids are meaningless without it.
+ * Token ↔ id. Ids 0–3 are the {@link SpecialTokens} every model relies on. Saved with the
+ * model as JSON, because ids are meaningless without it.
  */
 public final class Vocabulary {
 
-  /** Padding. */
-  public static final int PAD = 0;
-  /** Beginning of sentence. */
-  public static final int BOS = 1;
-  /** End of sentence. */
-  public static final int EOS = 2;
-  /** Unknown token. */
-  public static final int UNK = 3;
-  /** The special tokens, at their ids. */
-  public static final List<String> SPECIALS = List.of("<pad>", "<s>", "</s>", "<unk>");
+  private static final List<String> SPECIALS = SpecialTokens.TEXTS;
 
   private static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +67,7 @@ public final class Vocabulary {
 
   /** The id of {@code token}, or UNK. */
   public int id(String token) {
-    return ids.getOrDefault(token, UNK);
+    return ids.getOrDefault(token, SpecialTokens.UNK);
   }
 
   /** The token of {@code id}. */
@@ -103,10 +93,10 @@ public final class Vocabulary {
   public List<String> decode(int[] sentence) {
     List<String> out = new ArrayList<>(sentence.length);
     for (int id : sentence) {
-      if (id == EOS) {
+      if (id == SpecialTokens.EOS) {
         break;
       }
-      if (id != PAD && id != BOS) {
+      if (id != SpecialTokens.PAD && id != SpecialTokens.BOS) {
         out.add(token(id));
       }
     }

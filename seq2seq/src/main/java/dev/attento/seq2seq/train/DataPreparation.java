@@ -9,6 +9,7 @@ import dev.attento.seq2seq.data.formats.CorpusFormat;
 import dev.attento.seq2seq.data.formats.ReadOptions;
 import dev.attento.seq2seq.tasks.ToyTask;
 import dev.attento.seq2seq.tasks.ToyTasks;
+import dev.attento.seq2seq.text.TextCodec;
 import dev.attento.seq2seq.text.Tokenizer;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
@@ -84,8 +85,8 @@ public final class DataPreparation {
     }
     int minFreq = c.integer("data.minFrequency");
     int maxVocab = c.integer("data.maxVocabulary");
-    TrainingData.Side source = new TrainingData.Side(st, Vocabulary.build(srcTokens, minFreq, maxVocab));
-    TrainingData.Side target = new TrainingData.Side(tt, Vocabulary.build(tgtTokens, minFreq, maxVocab));
+    TextCodec source = new TextCodec(st, Vocabulary.build(srcTokens, minFreq, maxVocab));
+    TextCodec target = new TextCodec(tt, Vocabulary.build(tgtTokens, minFreq, maxVocab));
     List<Example> trainExamples = new ArrayList<>();
     for (int i = 0; i < srcTokens.size(); i++) {
       trainExamples.add(new Example(i, source.vocabulary().encode(srcTokens.get(i)),

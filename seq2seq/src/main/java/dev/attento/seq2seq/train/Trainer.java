@@ -1,5 +1,10 @@
 package dev.attento.seq2seq.train;
 
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.PackedWeights;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.optim.LearningRateSchedule;
@@ -8,6 +13,7 @@ import dev.attento.core.optim.Schedules;
 import dev.attento.core.optim.Sgd;
 import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.BatchPlan;
 import java.io.IOException;
@@ -15,19 +21,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The training loop: batches from a seeded {@link BatchPlan}, teacher-forced loss (with
- * optional scheduled sampling), back-propagation, gradient clipping, an optimizer step under
- * a learning-rate schedule; dev evaluation, early stopping and atomic checkpoints along the
- * way.
+ * The training loop, in the order a batch goes through it: a batch from a seeded
+ * {@link BatchPlan}; its shards ({@link BatchShards}) run forward on the pool's threads, each
+ * recorded on a {@link Tape} of its own; each tape's {@code backward} gives that shard's
+ * {@link Gradients}, summed in shard order; clipping; an optimizer step under a
+ * learning-rate schedule. Dev evaluation, early stopping, the best checkpoint and atomic
+ * checkpoints along the way.
  *
  * <p>Everything random (batch order, dropout, sampling) comes from generators whose state is
  * checkpointed, so {@link #resume} continues with exactly the losses an uninterrupted run
- * would have produced. {@link #requestStop()} (e.g. from a SIGINT handler) ends the run after
- * the current step with a checkpoint.
+ * would have produced; for a given thread count the numbers are the same on every run.
+ * {@link #requestStop()} (e.g. from a SIGINT handler) ends the run after the current step
+ * with a checkpoint.
  */
 public final class Trainer {
+
+  /** A run with more skipped batches than this, and more than a tenth of its steps, is stopped. */
+  static final int SKIP_ALLOWANCE = 10;
 
   /**
    * How a run ended.
@@ -39,29 +52,42 @@ public final class Trainer {
    */
   public record Result(long steps, String reason, Evaluation lastEvaluation, Path checkpoint) {}
 
-  private final TrainedModel model;
+  /** A batch's loss and, if it is finite, its gradients. */
+  private record Step(double loss, Gradients gradients) {}
+
+  private final ModelBundle model;
   private final TrainingData data;
   private final TrainingOptions options;
-  private final Path runDir;
+  private final Kernels kernels;
+  private final Checkpoints checkpoints;
   private final TrainingListener listener;
   private final List<Tensor> parameters;
   private final Optimizer optimizer;
   private final LearningRateSchedule schedule;
   private final BatchPlan plan;
   private final RestorableUniformRandomProvider random;
+  /** One gradient buffer per shard, reused from step to step. */
+  private final Gradients[] shardGradients;
   private volatile boolean stopRequested;
   private long step;
   private double best = Double.POSITIVE_INFINITY;
   private int badEvaluations;
   private int skipped;
   private long priorMillis;
+  private Path lastCheckpoint;
 
-  /** A trainer for a freshly built model. */
-  public Trainer(TrainedModel model, TrainingData data, TrainingOptions options, Path runDir, TrainingListener listener) {
+  /**
+   * A trainer for a freshly built model.
+   *
+   * @param kernels what to compute with; its pool's threads decide the shards
+   */
+  public Trainer(ModelBundle model, TrainingData data, TrainingOptions options, Kernels kernels, Path runDir,
+                 TrainingListener listener) {
     this.model = model;
     this.data = data;
     this.options = options;
-    this.runDir = runDir;
+    this.kernels = kernels;
+    this.checkpoints = new Checkpoints(runDir, options.keepCheckpoints());
     this.listener = listener;
     this.parameters = model.translator().parameters().tensors();
     this.optimizer = switch (options.optimizer()) {
@@ -73,11 +99,16 @@ public final class Trainer {
     this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(),
         BatchPlan.Batching.parse(options.batching()));
     this.random = Randomness.derive(options.seed(), "dropout");
+    this.shardGradients = new Gradients[kernels.threads()];
+    for (int i = 0; i < shardGradients.length; i++) {
+      shardGradients[i] = new Gradients();
+    }
   }
 
   /** Continues from the latest checkpoint of {@code checkpoint} (a run or checkpoint directory). */
   public void resume(Path checkpoint) {
-    TrainerState s = Checkpoint.loadTrainingState(checkpoint, optimizer);
+    Path dir = Checkpoints.resolve(checkpoint);
+    TrainerState s = Checkpoints.loadTrainingState(dir, optimizer);
     step = s.step();
     plan.seek(new BatchPlan.Position(s.epoch(), s.batchInEpoch()));
     Randomness.restoreState(random, s.dropoutRandom());
@@ -86,6 +117,7 @@ public final class Trainer {
     badEvaluations = s.badEvaluations();
     skipped = s.skippedBatches();
     priorMillis = s.trainMillis();
+    lastCheckpoint = dir;
   }
 
   /** Asks the loop to stop after the current step and write a checkpoint. */
@@ -102,8 +134,8 @@ public final class Trainer {
   public Result train() {
     long started = System.nanoTime();
     Evaluation last = null;
-    Path checkpoint = null;
     String reason = "completed";
+    Path checkpoint = null;
     while (step < options.steps()) {
       if (stopRequested) {
         reason = "interrupted";
@@ -117,37 +149,27 @@ public final class Trainer {
       Batch batch = plan.next();
       double lr = schedule.rate(step + 1);
       optimizer.setLearningRate(lr);
-      double value = lossAndGradients(batch);
+      Step s = lossAndGradients(batch);
       double norm = Double.NaN;
-      if (Double.isFinite(value)) {
-        norm = options.clipNorm() > 0 ? GradientClipping.clipByGlobalNorm(parameters, options.clipNorm())
-            : GradientClipping.globalNorm(parameters);
+      if (s.gradients() != null) {
+        norm = options.clipNorm() > 0 ? GradientClipping.clipByGlobalNorm(parameters, s.gradients(), options.clipNorm())
+            : GradientClipping.globalNorm(parameters, s.gradients());
         if (options.clipValue() > 0) {
-          GradientClipping.clipByValue(parameters, (float) options.clipValue());
+          GradientClipping.clipByValue(parameters, s.gradients(), (float) options.clipValue());
         }
       }
-      if (!Double.isFinite(value) || !Double.isFinite(norm)) {
-        optimizer.zeroGrad();
-        String what = !Double.isFinite(value) ? "loss is " + value : "gradient norm is " + norm;
-        if (options.onNonFinite().equals("stop")) {
-          throw new NonFiniteLossException("step " + (step + 1) + ": " + what + "; stopped with the last good checkpoint"
-              + " intact (lower training.learningRate, or set training.onNonFinite=skip)");
-        }
-        skipped++;
-        step++;
-        listener.onSkippedBatch(step, what);
+      if (s.gradients() == null || !Double.isFinite(norm)) {
+        skipBatch(!Double.isFinite(s.loss()) ? "loss is " + s.loss() : "gradient norm is " + norm);
         continue;
       }
-      optimizer.step();
-      optimizer.zeroGrad();
+      optimizer.step(s.gradients());
       step++;
-      listener.onStep(step, options.steps(), value, batch.targetTokens(), norm, lr, (System.nanoTime() - t0) / 1e6);
+      listener.onStep(step, options.steps(), s.loss(), batch.targetTokens(), norm, lr, (System.nanoTime() - t0) / 1e6);
       boolean end = step == options.steps();
       if (step % options.evalEvery() == 0 || end) {
-        last = evaluate();
+        last = evaluate(started);
         if (options.patience() > 0 && badEvaluations >= options.patience()) {
           reason = "early-stopped";
-          checkpoint = save(started);
           break;
         }
       }
@@ -155,33 +177,111 @@ public final class Trainer {
         checkpoint = save(started);
       }
     }
-    if (checkpoint == null || !reason.equals("completed") && !reason.equals("early-stopped")) {
-      checkpoint = save(started);
-    }
+    // Saving a step that is already saved writes nothing.
+    checkpoint = save(started);
     return new Result(step, reason, last, checkpoint);
   }
 
-  /** The batch's loss, with its gradient added to the parameters' when it is finite. */
-  private double lossAndGradients(Batch batch) {
-    if (options.samplingRate() <= 0) {
-      return HalvedBatches.lossAndGradients(model.translator(), batch, true, random);
+  /**
+   * The batch's loss and gradients: each shard forward on a thread of its own with its own
+   * tape, then its backward pass, and the shards' gradients summed in order. The gradients
+   * are {@code null} if the loss is not finite.
+   */
+  private Step lossAndGradients(Batch batch) {
+    if (options.samplingRate() > 0) {
+      // Scheduled sampling decodes step by step from the model's own output: not sharded.
+      Gradients g = shardGradients[0];
+      g.clear();
+      Tape tape = Tape.watching(parameters);
+      Forward fwd = Forward.training(tape, kernels, random);
+      Tensor loss = model.translator().scheduledSamplingLoss(fwd, batch.source(), batch.target(), options.samplingRate());
+      double value = loss.item();
+      return Double.isFinite(value) ? new Step(value, tape.backward(loss, new float[] {1f}, g)) : new Step(value, null);
     }
-    return HalvedBatches.backwardIfFinite(
-        model.translator().scheduledSamplingLoss(batch.source(), batch.target(), options.samplingRate(), random));
+    List<BatchShards.Shard> shards = BatchShards.split(batch, kernels.threads());
+    UniformRandomProvider[] dropout = new UniformRandomProvider[shards.size()];
+    dropout[0] = random;
+    for (int i = 1; i < dropout.length; i++) {
+      // Drawn before any shard runs, so the run's generator advances the same way every time.
+      dropout[i] = Randomness.create(random.nextLong());
+    }
+    Forward pass = new Forward(null, kernels, new PackedWeights(), null);
+    double[] losses = new double[shards.size()];
+    kernels.pool().forEach(shards.size(), i -> {
+      BatchShards.Shard shard = shards.get(i);
+      Gradients g = shardGradients[i];
+      g.clear();
+      Tape tape = Tape.watching(parameters);
+      Forward fwd = shards.size() == 1 ? new Forward(tape, kernels, pass.packed(), dropout[i]) : pass.shard(tape, dropout[i]);
+      Tensor loss = model.translator().loss(fwd, shard.source(), shard.target());
+      losses[i] = shard.weight() * loss.item();
+      if (Double.isFinite(losses[i])) {
+        tape.backward(loss, new float[] {shard.weight()}, g);
+      }
+    });
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    if (!Double.isFinite(loss)) {
+      return new Step(loss, null);
+    }
+    for (int i = 1; i < shards.size(); i++) {
+      shardGradients[0].add(shardGradients[i]);
+    }
+    return new Step(loss, shardGradients[0]);
   }
 
-  private Evaluation evaluate() {
-    Evaluation e = Evaluator.evaluate(model, data.dev(), data.devPairs());
-    double metric = options.earlyStopMetric().equals("bleu") ? -e.bleu() : e.loss();
+  private void skipBatch(String what) {
+    if (options.onNonFinite().equals("stop")) {
+      throw new NonFiniteLossException("step " + (step + 1) + ": " + what + "; stopped, " + checkpointNote()
+          + " (lower training.learningRate, or set training.onNonFinite=skip)");
+    }
+    skipped++;
+    step++;
+    listener.onSkippedBatch(step, what);
+    if (skipped > SKIP_ALLOWANCE && skipped * 10L > step) {
+      throw new NonFiniteLossException("stopped at step " + step + ": " + skipped + " of " + step
+          + " batches had a non-finite loss or gradient, more than a tenth; " + checkpointNote()
+          + " (lower training.learningRate)");
+    }
+  }
+
+  private String checkpointNote() {
+    return lastCheckpoint == null ? "no checkpoint had been written yet"
+        : "the last checkpoint (" + lastCheckpoint.getFileName() + ") is intact";
+  }
+
+  private Evaluation evaluate(long started) {
+    Evaluation e = Evaluator.evaluate(model, data.dev(), data.devPairs(), kernels);
+    double metric = metric(e);
     schedule.onEvaluation(e.loss());
-    if (metric < best) {
+    boolean improved = metric < best;
+    if (improved) {
       best = metric;
       badEvaluations = 0;
     } else {
       badEvaluations++;
     }
     listener.onEvaluation(step, e);
+    if (improved) {
+      try {
+        checkpoints.markBest(save(started));
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot mark the best checkpoint: " + ex.getMessage(), ex);
+      }
+    }
     return e;
+  }
+
+  /** The early-stopping and best-checkpoint metric, as a number where lower is better. */
+  private double metric(Evaluation e) {
+    return switch (options.earlyStopMetric()) {
+      case "bleu" -> -e.bleu();
+      case "chrf" -> -e.chrf();
+      case "exact" -> -e.exactMatch();
+      default -> e.loss();
+    };
   }
 
   private Path save(long started) {
@@ -190,11 +290,14 @@ public final class Trainer {
     TrainerState s = new TrainerState(step, p.epoch(), p.batch(), Randomness.saveState(random), schedule.state(), best,
         badEvaluations, skipped, millis);
     try {
-      Path dir = Checkpoint.save(runDir, model, optimizer, s);
-      listener.onCheckpoint(step, dir);
+      Path dir = checkpoints.save(model, optimizer, s);
+      if (!dir.equals(lastCheckpoint)) {
+        listener.onCheckpoint(step, dir);
+      }
+      lastCheckpoint = dir;
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint in " + runDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write checkpoint: " + e.getMessage(), e);
     }
   }
 }

@@ -15,4 +15,13 @@ package dev.attento.seq2seq.train;
  * @param trainMillis wall time spent training so far
  */
 public record TrainerState(long step, int epoch, int batchInEpoch, byte[] dropoutRandom, double[] schedule,
-                           double bestMetric, int badEvaluations, int skippedBatches, long trainMillis) {}
+                           double bestMetric, int badEvaluations, int skippedBatches, long trainMillis) {
+
+  public TrainerState {
+    if (step < 0 || epoch < 0 || batchInEpoch < 0 || badEvaluations < 0 || skippedBatches < 0 || trainMillis < 0
+        || skippedBatches > step || dropoutRandom == null || schedule == null) {
+      throw new IllegalArgumentException("inconsistent trainer state (step " + step + ", epoch " + epoch + ", batch "
+          + batchInEpoch + ", skipped " + skippedBatches + ")");
+    }
+  }
+}

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.translate;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.decode.BeamSearch;
@@ -71,7 +72,7 @@ public final class TextTranslator {
     List<String> target = new ArrayList<>();
     for (int t = 0; t < h.tokens().length; t++) {
       int id = h.tokens()[t];
-      if (id == Vocabulary.UNK && replaceUnknown && h.attention() != null) {
+      if (id == SpecialTokens.UNK && replaceUnknown && h.attention() != null) {
         target.add(originalTokens.get(argmax(h.attention()[t], originalTokens.size())));
       } else {
         target.add(tv.token(id));

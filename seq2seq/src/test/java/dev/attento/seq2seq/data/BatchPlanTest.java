@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.data;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -57,8 +58,8 @@ class BatchPlanTest {
     Batch b = Batch.of(List.of(new Example(0, new int[] {7, 8, 9}, new int[] {10}), new Example(1, new int[] {7}, new int[] {10, 11})));
     assertArrayEquals(new int[] {7, 8, 9, 7, 0, 0}, b.source().ids());
     assertArrayEquals(new int[] {3, 1}, b.source().lengths());
-    assertArrayEquals(new int[] {Vocabulary.BOS, 10, 0, Vocabulary.BOS, 10, 11}, b.target().inputs());
-    assertArrayEquals(new int[] {10, Vocabulary.EOS, 0, 10, 11, Vocabulary.EOS}, b.target().outputs());
+    assertArrayEquals(new int[] {SpecialTokens.BOS, 10, 0, SpecialTokens.BOS, 10, 11}, b.target().inputs());
+    assertArrayEquals(new int[] {10, SpecialTokens.EOS, 0, 10, 11, SpecialTokens.EOS}, b.target().outputs());
     assertEquals(5, b.targetTokens());
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
-import dev.attento.seq2seq.model.SourceBatch;
+import dev.attento.seq2seq.data.SourceBatch;
 import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
 import java.util.ArrayList;

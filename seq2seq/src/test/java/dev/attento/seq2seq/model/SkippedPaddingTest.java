@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class SkippedPaddingTest {
         src[b * srcLen + t] = 3 + r.nextInt(7);
       }
       int len = r.nextInt(tgtLen); // target tokens, then EOS
-      in[b * tgtLen] = Translator.BOS;
+      in[b * tgtLen] = SpecialTokens.BOS;
       for (int t = 0; t < len; t++) {
         int tok = 3 + r.nextInt(7);
         out[b * tgtLen + t] = tok;
@@ -49,7 +50,7 @@ class SkippedPaddingTest {
           in[b * tgtLen + t + 1] = tok;
         }
       }
-      out[b * tgtLen + len] = Translator.EOS;
+      out[b * tgtLen + len] = SpecialTokens.EOS;
     }
     SourceBatch source = new SourceBatch(src, srcLengths, srcLen);
     TargetBatch target = new TargetBatch(in, out, tgtLen);
@@ -62,7 +63,7 @@ class SkippedPaddingTest {
     EncoderOutput encoded = model.encoder().encode(source, false, null);
     Tensor inputs = model.embedTargets(in, BATCH, tgtLen);
     Decoder.Unrolled plain = model.decoder().unroll(inputs, null, model.decoder().start(encoded), false, null);
-    Tensor slow = CrossEntropy.crossEntropy(model.logits(plain.outputs(), false, null), out, Translator.PAD);
+    Tensor slow = CrossEntropy.crossEntropy(model.logits(plain.outputs(), false, null), out, SpecialTokens.PAD);
     slow.backward();
     List<float[]> slowGrads = TestBatches.takeGradients(params);
 

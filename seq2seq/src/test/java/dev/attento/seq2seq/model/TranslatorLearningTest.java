@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class TranslatorLearningTest {
     int[] out = new int[SOURCES.length * len];
     for (int b = 0; b < SOURCES.length; b++) {
       int[] s = SOURCES[b];
-      in[b * len] = Translator.BOS;
+      in[b * len] = SpecialTokens.BOS;
       for (int i = 0; i < s.length; i++) {
         int tok = s[s.length - 1 - i];
         out[b * len + i] = tok;
@@ -55,7 +56,7 @@ class TranslatorLearningTest {
           in[b * len + i + 1] = tok;
         }
       }
-      out[b * len + s.length] = Translator.EOS;
+      out[b * len + s.length] = SpecialTokens.EOS;
     }
     return new TargetBatch(in, out, len);
   }

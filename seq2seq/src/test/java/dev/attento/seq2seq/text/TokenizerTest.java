@@ -101,9 +101,9 @@ class TokenizerTest {
     List<List<String>> sents = List.of(List.of("b", "a", "c"), List.of("a", "b", "d"), List.of("a"));
     Vocabulary v = Vocabulary.build(sents, 2, 100);
     assertEquals(List.of("<pad>", "<s>", "</s>", "<unk>", "a", "b"), v.tokens());
-    assertEquals(Vocabulary.UNK, v.id("zzz"));
+    assertEquals(SpecialTokens.UNK, v.id("zzz"));
     assertEquals(6, Vocabulary.build(sents, 1, 6).size());
-    assertEquals(List.of("a", "b"), v.decode(new int[] {Vocabulary.BOS, 4, 5, Vocabulary.EOS, 4}));
+    assertEquals(List.of("a", "b"), v.decode(new int[] {SpecialTokens.BOS, 4, 5, SpecialTokens.EOS, 4}));
     Path f = dir.resolve("v.json");
     v.save(f);
     assertEquals(v.tokens(), Vocabulary.load(f).tokens());

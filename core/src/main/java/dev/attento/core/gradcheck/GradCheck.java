@@ -1,11 +1,14 @@
-package dev.attento.core.autodiff;
+package dev.attento.core.gradcheck;
 
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 /**
  * Finite-difference gradient checking: compares the gradients that back-propagation
@@ -22,8 +25,18 @@ import java.util.function.Function;
  * absTol = 2e-3 and relTol = 2e-2: far below the size of any real bug (a wrong sign, a
  * missing term or a missed accumulation is off by O(|gradient|)), far above round-off.
  * Keep test inputs away from kinks (ReLU at 0), where no finite difference is valid.
+ *
+ * <p>Every input given is checked; a constant the function needs (a mask, target ids) is
+ * simply captured by the function instead of passed as an input.
  */
 public final class GradCheck {
+
+  /** The function under check: builds its output from {@code inputs} with ops in {@code fwd}. */
+  @FunctionalInterface
+  public interface Fn {
+    /** Computes the output; must be deterministic (seed any randomness inside it). */
+    Tensor apply(Forward fwd, List<Tensor> inputs);
+  }
 
   /** Settings of a check. */
   public record Options(double epsilon, double absTol, double relTol, int maxElementsPerInput, long seed) {
@@ -47,7 +60,7 @@ public final class GradCheck {
     }
   }
 
-  /** The outcome of a check: one entry per input that requires a gradient. */
+  /** The outcome of a check: one entry per input. */
   public record Report(String name, List<InputResult> inputs) {
     /** Whether every input passed. */
     public boolean passed() {
@@ -78,43 +91,39 @@ public final class GradCheck {
   private GradCheck() {}
 
   /** Checks with default options and throws if any gradient is wrong. */
-  public static Report assertGradients(String name, Function<List<Tensor>, Tensor> f, Tensor... inputs) {
+  public static Report assertGradients(String name, Fn f, Tensor... inputs) {
     return check(name, f, List.of(inputs), Options.defaults()).assertPassed();
   }
 
-  /**
-   * Runs the check. {@code f} must be deterministic (seed any randomness inside it) and must
-   * build its graph from the given tensors; inputs that do not require a gradient are held
-   * constant.
-   */
-  public static Report check(String name, Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Options opt) {
-    for (Tensor t : inputs) {
-      t.releaseGrad();
-    }
-    Tensor out = f.apply(inputs);
+  /** Runs the check on the fastest kernels. */
+  public static Report check(String name, Fn f, List<Tensor> inputs, Options opt) {
+    return check(name, f, inputs, opt, Kernels.detect());
+  }
+
+  /** Runs the check on the given kernels (to compare kernel paths). */
+  public static Report check(String name, Fn f, List<Tensor> inputs, Options opt, Kernels kernels) {
+    Tape tape = Tape.watching(inputs);
+    Tensor out = f.apply(Forward.recording(tape, kernels), inputs);
     SplittableRandom random = new SplittableRandom(opt.seed());
     float[] projection = new float[out.size()];
     for (int i = 0; i < projection.length; i++) {
       projection[i] = (float) (random.nextDouble() * 2 - 1);
     }
-    if (!out.requiresGrad()) {
-      throw new IllegalArgumentException("gradient check of " + name + ": the output does not depend on any input that requires a gradient");
+    if (!tape.tracks(out)) {
+      throw new IllegalArgumentException("gradient check of " + name + ": the output does not depend on any input");
     }
-    Autodiff.backward(out, projection);
-
+    Gradients grads = tape.backward(out, projection, new Gradients());
+    Fn inference = (fwd, in) -> f.apply(Forward.inference(kernels), in);
     List<InputResult> results = new ArrayList<>();
     for (int in = 0; in < inputs.size(); in++) {
       Tensor x = inputs.get(in);
-      if (!x.requiresGrad()) {
-        continue;
-      }
-      float[] analytic = x.grad() == null ? new float[x.size()] : x.grad().clone();
-      results.add(checkInput(in, x, analytic, f, inputs, projection, opt, random));
+      float[] analytic = grads.get(x) == null ? new float[x.size()] : grads.get(x).clone();
+      results.add(checkInput(in, x, analytic, inference, inputs, projection, opt, random));
     }
     return new Report(name, results);
   }
 
-  private static InputResult checkInput(int index, Tensor x, float[] analytic, Function<List<Tensor>, Tensor> f,
+  private static InputResult checkInput(int index, Tensor x, float[] analytic, Fn f,
                                         List<Tensor> inputs, float[] projection, Options opt,
                                         SplittableRandom random) {
     float[] data = x.data();
@@ -149,14 +158,13 @@ public final class GradCheck {
     return new InputResult(index, worst, worstAna, worstNum, worstErr, worstAllowed, checks);
   }
 
-  private static double projected(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, float[] projection) {
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
-      float[] y = f.apply(inputs).data();
-      double s = 0;
-      for (int i = 0; i < y.length; i++) {
-        s += (double) y[i] * projection[i];
-      }
-      return s;
+  /** {@code Σ_i r_i·f(x)_i} of an unrecorded pass (a new one each time: the input has changed). */
+  private static double projected(Fn f, List<Tensor> inputs, float[] projection) {
+    float[] y = f.apply(null, inputs).data();
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      s += (double) y[i] * projection[i];
     }
+    return s;
   }
 }

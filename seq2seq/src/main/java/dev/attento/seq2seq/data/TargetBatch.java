@@ -1,4 +1,4 @@
-package dev.attento.seq2seq.model;
+package dev.attento.seq2seq.data;
 
 /**
  * The target side of a teacher-forced batch.

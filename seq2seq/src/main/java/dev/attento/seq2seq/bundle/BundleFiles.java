@@ -1,0 +1,204 @@
+package dev.attento.seq2seq.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.attento.core.io.AtomicFiles;
+import dev.attento.core.io.Checksums;
+import dev.attento.core.io.SafeTensors;
+import dev.attento.core.io.SafeTensorsException;
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.inject.Translators;
+import dev.attento.seq2seq.model.ModelConfig;
+import dev.attento.seq2seq.model.Translator;
+import dev.attento.seq2seq.text.TextCodec;
+import dev.attento.seq2seq.text.TokenizerSpec;
+import dev.attento.seq2seq.text.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link ModelBundle} on disk: a directory with
+ *
+ * <ul>
+ *   <li>{@code model.json} — format, architecture, tokenizer specs and seed;
+ *   <li>{@code source.vocab.json}, {@code target.vocab.json} — the vocabularies;
+ *   <li>{@code weights.safetensors} — every parameter by name;
+ *   <li>{@code checksums.json} — the SHA-256 of every file of the directory (a checkpoint
+ *       adds its own files to it).
+ * </ul>
+ *
+ * Reading verifies every checksum, the format, the vocabulary sizes and every tensor's name
+ * and shape before a single weight is copied into the model.
+ */
+public final class BundleFiles {
+
+  /** Version of the layout; a directory of another version is refused. */
+  public static final int FORMAT = 1;
+  /** The checksum file. */
+  public static final String CHECKSUMS = "checksums.json";
+  /** The bundle's own files. */
+  public static final List<String> FILES = List.of("model.json", "source.vocab.json", "target.vocab.json",
+      "weights.safetensors");
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private BundleFiles() {}
+
+  /** Writes the bundle's files into {@code dir} (checksums are written by {@link #writeChecksums}). */
+  public static void write(Path dir, ModelBundle bundle) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("format", FORMAT);
+    doc.put("model", bundle.config());
+    doc.put("sourceTokenizer", bundle.source().tokenizer().spec().toString());
+    doc.put("targetTokenizer", bundle.target().tokenizer().spec().toString());
+    doc.put("seed", bundle.seed());
+    AtomicFiles.writeString(dir.resolve("model.json"), JSON.writeValueAsString(doc));
+    bundle.source().vocabulary().save(dir.resolve("source.vocab.json"));
+    bundle.target().vocabulary().save(dir.resolve("target.vocab.json"));
+    SafeTensors.write(dir.resolve("weights.safetensors"), bundle.translator().parameters().asMap());
+  }
+
+  /** Writes {@code checksums.json} over {@code files} of {@code dir}. */
+  public static void writeChecksums(Path dir, List<String> files) throws IOException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    for (String f : files) {
+      sums.put(f, Checksums.sha256(dir.resolve(f)));
+    }
+    AtomicFiles.writeString(dir.resolve(CHECKSUMS), JSON.writeValueAsString(sums));
+  }
+
+  /**
+   * Verifies that every file in {@code required} exists and matches {@code checksums.json}.
+   *
+   * @throws ModelFileException naming the first missing, unlisted or altered file
+   */
+  public static void verify(Path dir, List<String> required) {
+    Path sumsFile = dir.resolve(CHECKSUMS);
+    if (!Files.isRegularFile(sumsFile)) {
+      throw new ModelFileException(dir + ": not a model directory (missing " + CHECKSUMS + ")");
+    }
+    JsonNode sums;
+    try {
+      sums = JSON.readTree(sumsFile.toFile());
+    } catch (IOException e) {
+      throw new ModelFileException(sumsFile + ": unreadable (" + e.getMessage() + ")");
+    }
+    if (sums == null || !sums.isObject()) {
+      throw new ModelFileException(sumsFile + ": not a checksum list");
+    }
+    for (String f : required) {
+      Path file = dir.resolve(f);
+      if (!Files.isRegularFile(file)) {
+        throw new ModelFileException(dir + ": missing " + f);
+      }
+      String expected = sums.path(f).asText("");
+      if (expected.isEmpty()) {
+        throw new ModelFileException(sumsFile + ": no checksum for " + f);
+      }
+      try {
+        if (!expected.equals(Checksums.sha256(file))) {
+          throw new ModelFileException(file + ": checksum mismatch (the file is corrupt or was changed)");
+        }
+      } catch (IOException e) {
+        throw new ModelFileException(file + ": unreadable (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  /**
+   * Reads the bundle in {@code dir}, verified.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   */
+  public static ModelBundle read(Path dir, Path pluginDir) {
+    verify(dir, FILES);
+    Path modelFile = dir.resolve("model.json");
+    try {
+      JsonNode doc = JSON.readTree(modelFile.toFile());
+      if (doc == null || !doc.isObject()) {
+        throw new ModelFileException(modelFile + ": not a model description");
+      }
+      if (doc.path("format").asInt() != FORMAT) {
+        throw new ModelFileException(modelFile + ": unsupported model format " + doc.path("format"));
+      }
+      for (String key : List.of("model", "sourceTokenizer", "targetTokenizer", "seed")) {
+        if (!doc.hasNonNull(key)) {
+          throw new ModelFileException(modelFile + ": no \"" + key + "\"");
+        }
+      }
+      ModelConfig config;
+      TokenizerSpec sourceSpec;
+      TokenizerSpec targetSpec;
+      try {
+        config = JSON.treeToValue(doc.get("model"), ModelConfig.class);
+        sourceSpec = TokenizerSpec.parse(doc.get("sourceTokenizer").asText());
+        targetSpec = TokenizerSpec.parse(doc.get("targetTokenizer").asText());
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ModelFileException(modelFile + ": invalid model description (" + firstLine(e.getMessage()) + ")");
+      }
+      long seed = doc.get("seed").asLong();
+      Vocabulary sv = vocabulary(dir.resolve("source.vocab.json"));
+      Vocabulary tv = vocabulary(dir.resolve("target.vocab.json"));
+      if (sv.size() != config.sourceVocab() || tv.size() != config.targetVocab()) {
+        throw new ModelFileException(dir + ": vocabulary sizes " + sv.size() + "/" + tv.size()
+            + " do not match the model's " + config.sourceVocab() + "/" + config.targetVocab());
+      }
+      Translator translator = Translators.build(config, seed, pluginDir);
+      copyInto(dir.resolve("weights.safetensors"), translator.parameters().asMap());
+      return new ModelBundle(translator, new TextCodec(sourceSpec.create(), sv), new TextCodec(targetSpec.create(), tv),
+          seed);
+    } catch (IOException e) {
+      throw new ModelFileException(dir + ": cannot read the model: " + e.getMessage());
+    }
+  }
+
+  private static Vocabulary vocabulary(Path file) throws IOException {
+    try {
+      return Vocabulary.load(file);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(e.getMessage());
+    }
+  }
+
+  /** Copies saved weights into the model's tensors, after checking that every one fits. */
+  private static void copyInto(Path file, Map<String, Tensor> parameters) {
+    Map<String, Tensor> saved;
+    try {
+      saved = SafeTensors.read(file).tensors();
+    } catch (SafeTensorsException e) {
+      throw new ModelFileException(e.getMessage());
+    }
+    for (var e : parameters.entrySet()) {
+      Tensor s = saved.get(e.getKey());
+      if (s == null) {
+        throw new ModelFileException(file + ": no tensor '" + e.getKey() + "' (the file is from a different model)");
+      }
+      if (!Arrays.equals(s.shape(), e.getValue().shape())) {
+        throw new ModelFileException(file + ": tensor '" + e.getKey() + "' has shape " + Arrays.toString(s.shape())
+            + " but the model needs " + Arrays.toString(e.getValue().shape()));
+      }
+    }
+    if (saved.size() != parameters.size()) {
+      List<String> extra = new ArrayList<>(saved.keySet());
+      extra.removeAll(parameters.keySet());
+      throw new ModelFileException(file + ": has " + saved.size() + " tensors, the model " + parameters.size()
+          + " (unexpected: " + String.join(", ", extra) + ")");
+    }
+    parameters.forEach((name, t) -> System.arraycopy(saved.get(name).data(), 0, t.data(), 0, t.size()));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
