@@ -1,7 +1,8 @@
 package dev.attento.seq2seq.train;
 
-import dev.attento.core.autodiff.Autodiff;
-import dev.attento.core.ops.WeightCache;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.BatchPlan;
 import dev.attento.seq2seq.data.Example;
@@ -21,27 +22,29 @@ public final class Evaluator {
 
   private Evaluator() {}
 
-  /** Evaluates {@code model} on the dev split of {@code data}. */
-  public static Evaluation evaluate(TrainedModel model, List<Example> dev, List<SentencePair> devPairs) {
+  /**
+   * Evaluates {@code model} on the dev examples, in one inference pass on {@code kernels}
+   * (nothing recorded, no dropout, weights packed once for the whole dev set).
+   */
+  public static Evaluation evaluate(ModelBundle model, List<Example> dev, List<SentencePair> devPairs, Kernels kernels) {
+    Forward fwd = Forward.inference(kernels);
     double lossSum = 0;
     long tokens = 0;
     List<String> hyps = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     int exact = 0;
-    try (Autodiff.NoGrad ignored = Autodiff.noGrad(); WeightCache cache = WeightCache.open()) {
-      for (Batch b : BatchPlan.sequential(dev, BATCH)) {
-        int n = b.targetTokens();
-        lossSum += model.translator().loss(b.source(), b.target(), false, null).item() * n;
-        tokens += n;
-        List<Hypothesis> out = GreedySearch.decode(model.translator(), b.source(), DecodingOptions.greedy());
-        for (int i = 0; i < out.size(); i++) {
-          Example e = b.examples().get(i);
-          if (java.util.Arrays.equals(out.get(i).tokens(), e.target())) {
-            exact++;
-          }
-          hyps.add(model.target().decode(out.get(i).tokens()));
-          refs.add(devPairs.get(e.index()).target());
+    for (Batch b : BatchPlan.sequential(dev, BATCH)) {
+      int n = b.targetTokens();
+      lossSum += model.translator().loss(fwd, b.source(), b.target()).item() * n;
+      tokens += n;
+      List<Hypothesis> out = GreedySearch.decode(fwd, model.translator(), b.source(), DecodingOptions.greedy());
+      for (int i = 0; i < out.size(); i++) {
+        Example e = b.examples().get(i);
+        if (java.util.Arrays.equals(out.get(i).tokens(), e.target())) {
+          exact++;
         }
+        hyps.add(model.target().decode(out.get(i).tokens()));
+        refs.add(devPairs.get(e.index()).target());
       }
     }
     double bleu = hyps.isEmpty() ? 0 : Bleu.corpus(hyps, refs).score();

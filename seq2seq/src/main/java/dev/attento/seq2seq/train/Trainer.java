@@ -91,7 +91,7 @@ public final class Trainer {
     this.listener = listener;
     this.parameters = model.translator().parameters().tensors();
     this.optimizer = switch (options.optimizer()) {
-      case "adamw" -> Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
+      case "adamw" -> (Optimizer) Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
       case "sgd" -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
       default -> Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
     };

@@ -17,6 +17,7 @@ import dev.attento.seq2seq.data.BatchPlan;
  * @param schedule learning-rate schedule, see {@code Schedules.parse}
  * @param evalEvery evaluate on the dev set every this many steps
  * @param checkpointEvery write a checkpoint every this many steps
+ * @param keepCheckpoints how many of the newest checkpoints to keep (the best one is kept as well)
  * @param patience stop after this many evaluations without improvement (0: never)
  * @param earlyStopMetric {@code loss} (dev loss) or {@code bleu}
  * @param samplingRate scheduled sampling (Bengio et al. 2015): probability of feeding the
@@ -29,6 +30,7 @@ import dev.attento.seq2seq.data.BatchPlan;
  */
 public record TrainingOptions(int steps, int batchSize, String optimizer, double learningRate, double weightDecay,
                               double clipNorm, double clipValue, String schedule, int evalEvery, int checkpointEvery,
+                              int keepCheckpoints,
                               int patience, String earlyStopMetric, double samplingRate, long seed, double maxMinutes,
                               String onNonFinite, String batching) {
 
@@ -39,6 +41,7 @@ public record TrainingOptions(int steps, int batchSize, String optimizer, double
         "training.optimizer must be adam, adamw or sgd, got '" + optimizer + "'");
     require(learningRate > 0, "training.learningRate must be positive");
     require(evalEvery >= 1 && checkpointEvery >= 1, "training.evalEvery and checkpointEvery must be at least 1");
+    require(keepCheckpoints >= 1, "training.keepCheckpoints must be at least 1");
     require(earlyStopMetric.equals("loss") || earlyStopMetric.equals("bleu"),
         "training.earlyStopMetric must be loss or bleu, got '" + earlyStopMetric + "'");
     require(samplingRate >= 0 && samplingRate <= 1, "training.samplingRate must be in [0, 1]");
@@ -59,7 +62,8 @@ public record TrainingOptions(int steps, int batchSize, String optimizer, double
     return new TrainingOptions(c.integer("training.steps"), c.integer("training.batchSize"),
         c.string("training.optimizer"), c.number("training.learningRate"), c.number("training.weightDecay"),
         c.number("training.clipNorm"), c.number("training.clipValue"), c.string("training.schedule"),
-        c.integer("training.evalEvery"), c.integer("training.checkpointEvery"), c.integer("training.patience"),
+        c.integer("training.evalEvery"), c.integer("training.checkpointEvery"), c.integer("training.keepCheckpoints"),
+        c.integer("training.patience"),
         c.string("training.earlyStopMetric"), c.number("training.samplingRate"), (long) c.number("training.seed"),
         c.number("training.maxMinutes"), c.string("training.onNonFinite"),
         c.string("training.batching"));

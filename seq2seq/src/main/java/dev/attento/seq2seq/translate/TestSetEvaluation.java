@@ -1,10 +1,9 @@
 package dev.attento.seq2seq.translate;
 
-import dev.attento.core.ops.WeightCache;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.eval.LengthBuckets;
 import dev.attento.seq2seq.eval.QualityReport;
-import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.seq2seq.text.TextCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,26 +21,28 @@ public final class TestSetEvaluation {
 
   private TestSetEvaluation() {}
 
-  /** Translates {@code pairs} in chunks of 64 and scores them with the given buckets. */
-  public static Outcome run(TrainedModel model, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets) {
-    return run(model, translator, pairs, buckets, n -> { });
+  /**
+   * Translates {@code pairs} in chunks of 64 and scores them with the given buckets.
+   *
+   * @param target the model's target side, which tokenizes the references for scoring
+   */
+  public static Outcome run(TextCodec target, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets) {
+    return run(target, translator, pairs, buckets, n -> { });
   }
 
-  /** As {@link #run(TrainedModel, TextTranslator, List, LengthBuckets)}, reporting each translated chunk's size. */
-  public static Outcome run(TrainedModel model, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets,
+  /** As {@link #run(TextCodec, TextTranslator, List, LengthBuckets)}, reporting each translated chunk's size. */
+  public static Outcome run(TextCodec target, TextTranslator translator, List<SentencePair> pairs, LengthBuckets buckets,
                             java.util.function.IntConsumer progress) {
     List<Translation> all = new ArrayList<>();
-    try (WeightCache cache = WeightCache.open()) { // the same weights for every chunk
-      for (int i = 0; i < pairs.size(); i += 64) {
-        List<String> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64)).stream().map(SentencePair::source).toList();
-        all.addAll(translator.translate(chunk));
-        progress.accept(chunk.size());
-      }
+    for (int i = 0; i < pairs.size(); i += 64) {
+      List<String> chunk = pairs.subList(i, Math.min(pairs.size(), i + 64)).stream().map(SentencePair::source).toList();
+      all.addAll(translator.translate(chunk));
+      progress.accept(chunk.size());
     }
     List<QualityReport.Sentence> sentences = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
       Translation t = all.get(i);
-      List<String> refTokens = model.target().tokenizer().tokenize(pairs.get(i).target());
+      List<String> refTokens = target.tokenizer().tokenize(pairs.get(i).target());
       sentences.add(new QualityReport.Sentence(t.sourceTokens().size(), t.text(), pairs.get(i).target(),
           t.targetTokens(), refTokens));
     }

@@ -1,14 +1,16 @@
 package dev.attento.seq2seq.translate;
 
-import dev.attento.seq2seq.text.SpecialTokens;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.decode.BeamSearch;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.decode.GreedySearch;
 import dev.attento.seq2seq.decode.Hypothesis;
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.text.Vocabulary;
-import dev.attento.seq2seq.train.TrainedModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,15 +21,21 @@ import java.util.List;
  */
 public final class TextTranslator {
 
-  private final TrainedModel model;
+  private final ModelBundle model;
   private final DecodingOptions options;
   private final boolean replaceUnknown;
+  private final Forward fwd;
 
-  /** A translator with the given decoding options. */
-  public TextTranslator(TrainedModel model, DecodingOptions options, boolean replaceUnknown) {
+  /**
+   * A translator with the given decoding options, computing on {@code kernels}. Its inference
+   * pass lives as long as it does, so the weights are packed once for all calls; the model's
+   * weights must not change meanwhile. Safe to call from several threads at once.
+   */
+  public TextTranslator(ModelBundle model, DecodingOptions options, boolean replaceUnknown, Kernels kernels) {
     this.model = model;
     this.options = options;
     this.replaceUnknown = replaceUnknown;
+    this.fwd = Forward.inference(kernels);
   }
 
   /** Translates each sentence (in order); an empty sentence translates to an empty one. */
@@ -48,8 +56,8 @@ public final class TextTranslator {
     if (!batch.isEmpty()) {
       Batch b = Batch.of(batch);
       List<Hypothesis> hyps = options.beamSize() > 1
-          ? BeamSearch.decode(model.translator(), b.source(), options)
-          : GreedySearch.decode(model.translator(), b.source(), options);
+          ? BeamSearch.decode(fwd, model.translator(), b.source(), options)
+          : GreedySearch.decode(fwd, model.translator(), b.source(), options);
       for (int k = 0; k < hyps.size(); k++) {
         int i = positions.get(k);
         results[i] = toTranslation(sentences.get(i), batch.get(k).source(), hyps.get(k));
