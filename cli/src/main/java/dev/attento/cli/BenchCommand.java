@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attento.core.bench.GemmBench;
 import dev.attento.core.kernels.Kernels;
-import dev.attento.core.ops.WeightCache;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.random.Randomness;
@@ -20,7 +20,7 @@ import dev.attento.seq2seq.model.Translator;
 import dev.attento.seq2seq.tasks.SymbolSequenceTask;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
-import dev.attento.seq2seq.train.HalvedBatches;
+import dev.attento.seq2seq.train.BatchGradients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -77,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @picocli.CommandLine.Mixin
+  ComputeOptions compute;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +87,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("kernel", Kernels.describe());
+    Kernels kernels = compute.kernels();
+    doc.put("kernel", kernels.describe());
     doc.put("java", System.getProperty("java.version"));
     if (!batching.equals("random") && !batching.equals("bucketed")) {
       throw new UserError("--batching must be random or bucketed, not " + batching);
@@ -104,11 +108,11 @@ final class BenchCommand implements Callable<Integer> {
       row.put("variant", v);
       row.put("parameters", model.parameters().count());
       if (!skip.contains("train")) {
-        trainBench(model, train, row);
+        trainBench(model, train, kernels, row);
         row.put("peak_rss_mb", peakRssMb()); // of the process so far: one variant per JVM measures it alone
       }
       if (!skip.contains("decode")) {
-        decodeBench(model, held, row);
+        decodeBench(model, held, kernels, row);
       }
       rows.add(row);
       if (!json) {
@@ -120,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!skip.contains("gemm")) {
       List<Map<String, Object>> gemm = new ArrayList<>();
       int[][] shapes = {{64, 320, 1024}, {64, 256, 1024}, {64, 1024, 256}, {1024, 1024, 1024}, {1, 320, 1024}};
-      for (GemmBench.Result r : GemmBench.run(Kernels.gemm(), shapes, 40, 7)) {
+      for (GemmBench.Result r : GemmBench.run(kernels.gemm(), shapes, 40, 7)) {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("m", r.m());
         g.put("k", r.k());
@@ -139,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
     } else {
-      out.println("kernel: " + Kernels.describe() + ", Java " + System.getProperty("java.version"));
+      out.println("kernel: " + kernels.describe() + ", Java " + System.getProperty("java.version"));
     }
     out.flush();
     return 0;
@@ -160,8 +164,9 @@ final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private void trainBench(Translator model, List<Example> train, Map<String, Object> row) {
+  private void trainBench(Translator model, List<Example> train, Kernels kernels, Map<String, Object> row) {
     List<Tensor> params = model.parameters().tensors();
+    BatchGradients gradients = new BatchGradients(model, kernels);
     Adam adam = Adam.adam(params, 1e-3, 0f);
     UniformRandomProvider dropoutFree = Randomness.create(0); // the benchmark models have no dropout
     Iterator<Batch> plan = batches(train);
@@ -177,10 +182,9 @@ final class BenchCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       Batch b = plan.next();
-      HalvedBatches.lossAndGradients(model, b, true, dropoutFree);
-      GradientClipping.clipByGlobalNorm(params, 1.0);
-      adam.step();
-      adam.zeroGrad();
+      BatchGradients.Result r = gradients.compute(b, dropoutFree);
+      GradientClipping.clipByGlobalNorm(params, r.gradients(), 1.0);
+      adam.step(r.gradients());
       tokens += b.targetTokens();
       if (s >= warmup) {
         ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
@@ -211,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
     return Stream.iterate(0, i -> (i + 1) % all.size()).map(all::get).iterator();
   }
 
-  private void decodeBench(Translator model, List<Example> held, Map<String, Object> row) {
+  private void decodeBench(Translator model, List<Example> held, Kernels kernels, Map<String, Object> row) {
     // PyTorch's fixed30 mode: 30 decoder steps whatever the model emits.
     DecodingOptions fixed30 = new DecodingOptions(1, 0, 0, 30, false);
     for (int batch : new int[] {1, 64}) {
@@ -223,18 +227,16 @@ final class BenchCommand implements Callable<Integer> {
       // Warm-up until the JIT has compiled the decoding paths (at least 5 batches and 2 s):
       // otherwise a short measurement shares the cores with C2 and times the compiler.
       long warmUntil = System.nanoTime() + 2_000_000_000L;
-      try (WeightCache cache = WeightCache.open()) { // as eval and translate decode a test set
-        for (int w = 0; w < 5 || System.nanoTime() < warmUntil; w++) {
-          GreedySearch.decode(model, batches.get(w % batches.size()).source(), fixed30);
-        }
+      Forward warm = Forward.inference(kernels); // one pass for a whole test set, as eval and translate do
+      for (int w = 0; w < 5 || System.nanoTime() < warmUntil; w++) {
+        GreedySearch.decode(warm, model, batches.get(w % batches.size()).source(), fixed30);
       }
       long t0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       int n = 0;
-      try (WeightCache cache = WeightCache.open()) {
-        for (Batch b : batches) {
-          n += GreedySearch.decode(model, b.source(), fixed30).size();
-        }
+      Forward fwd = Forward.inference(kernels);
+      for (Batch b : batches) {
+        n += GreedySearch.decode(fwd, model, b.source(), fixed30).size();
       }
       row.put("decode_batch" + batch + "_sentences_per_s", Math.round(n / ((System.nanoTime() - t0) / 1e9)));
       row.put("decode_batch" + batch + "_main_thread_cpu_ms_per_sentence",

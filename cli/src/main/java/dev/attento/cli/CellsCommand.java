@@ -6,8 +6,10 @@ import dev.attento.cells.kit.ConformanceReport;
 import dev.attento.cells.spi.CellOption;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
 import dev.attento.core.io.SafeTensors;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import java.io.PrintWriter;
@@ -113,6 +115,9 @@ final class CellsCommand implements Runnable {
     @picocli.CommandLine.Mixin
     PluginsOption plugin;
 
+    @picocli.CommandLine.Mixin
+    ComputeOptions compute;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -134,7 +139,9 @@ final class CellsCommand implements Runnable {
         }
         System.arraycopy(src.data(), 0, e.getValue().data(), 0, src.size());
       }
-      x.requireGrad();
+      // Watch the input and the weights, so one backward pass gives PyTorch's grad_input and weight grads.
+      Tape tape = Tape.watching(c.parameters().values()).watch(x);
+      Forward fwd = Forward.recording(tape, compute.kernels());
       CellState init = c.initialState(x.dim(0));
       java.util.List<Tensor> parts = new java.util.ArrayList<>(init.parts());
       String[] stateNames = {"h0", "c0"};
@@ -143,17 +150,17 @@ final class CellsCommand implements Runnable {
           parts.set(i, Tensor.of(in.tensor(stateNames[i]).data().clone(), parts.get(i).shape()));
         }
       }
-      RecurrentCell.SequenceResult r = c.run(x, new CellState(parts), null);
+      RecurrentCell.SequenceResult r = c.run(fwd, x, new CellState(parts), null);
       Map<String, Tensor> result = new LinkedHashMap<>();
-      result.put("output", r.outputs().detach());
+      result.put("output", r.outputs().copy());
       result.put("h_n", Tensor.of(r.last().output().data(), 1, x.dim(0), whh.dim(1)));
       if (r.last().size() > 1) {
         result.put("c_n", Tensor.of(r.last().part(1).data(), 1, x.dim(0), whh.dim(1)));
       }
       if (gradOutput != null) {
-        Autodiff.backward(r.outputs(), SafeTensors.read(gradOutput).tensor("grad_output").data());
-        result.put("grad_input", x.gradTensor());
-        c.parameters().forEach((name, t) -> result.put("grad_" + name + "_l0", t.gradTensor()));
+        Gradients g = tape.backward(r.outputs(), SafeTensors.read(gradOutput).tensor("grad_output").data(), new Gradients());
+        result.put("grad_input", g.tensor(x));
+        c.parameters().forEach((name, t) -> result.put("grad_" + name + "_l0", g.tensor(t)));
       }
       SafeTensors.write(output, result);
       spec.commandLine().getOut().println("wrote " + String.join(", ", result.keySet()) + " to " + output);

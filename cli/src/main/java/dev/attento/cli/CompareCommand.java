@@ -7,9 +7,10 @@ import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
 import dev.attento.seq2seq.eval.QualityReport;
-import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
-import dev.attento.seq2seq.train.TrainedModel;
 import dev.attento.seq2seq.translate.TestSetEvaluation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
@@ -74,6 +75,9 @@ final class CompareCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
+  @picocli.CommandLine.Mixin
+  ComputeOptions compute;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -91,15 +95,16 @@ final class CompareCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("--buckets: " + e.getMessage());
     }
+    Kernels kernels = compute.kernels();
     Path dir = RunDirectory.fresh(runs, name);
     List<String> labels = new ArrayList<>();
-    List<TrainedModel> models = new ArrayList<>();
+    List<ModelBundle> models = new ArrayList<>();
     List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
-        models.add(Checkpoint.loadModel(run, plugins.dir));
+        models.add(Checkpoints.loadModel(run, plugins.dir));
         replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
       }
       Path cfg = load.get(0).resolve("config.json");
@@ -111,7 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);
-        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, out);
+        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, kernels, out);
         labels.add(variant);
         models.add(o.model());
         replaceUnknown.add(c.flag("decoding.replaceUnknown"));
@@ -124,9 +129,9 @@ final class CompareCommand implements Callable<Integer> {
     List<QualityReport> reports = new ArrayList<>();
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
-      TrainedModel m = models.get(i);
-      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m, new TextTranslator(m, DecodingOptions.greedy(), replaceUnknown.get(i)),
-          dev, buckets);
+      ModelBundle m = models.get(i);
+      TestSetEvaluation.Outcome o = TestSetEvaluation.run(m.target(),
+          new TextTranslator(m, DecodingOptions.greedy(), replaceUnknown.get(i), kernels), dev, buckets);
       outcomes.add(o);
       reports.add(o.report());
     }

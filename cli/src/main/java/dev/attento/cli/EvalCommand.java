@@ -11,9 +11,9 @@ import dev.attento.seq2seq.eval.ChrF;
 import dev.attento.seq2seq.eval.LengthBuckets;
 import dev.attento.seq2seq.eval.PairedBootstrap;
 import dev.attento.seq2seq.eval.QualityReport;
-import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
-import dev.attento.seq2seq.train.TrainedModel;
 import dev.attento.seq2seq.translate.TestSetEvaluation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import java.io.PrintWriter;
@@ -77,6 +77,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
+
+  @picocli.CommandLine.Mixin
+  ComputeOptions compute;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -146,11 +149,12 @@ final class EvalCommand implements Callable<Integer> {
 
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets)
       throws java.io.IOException {
-    TrainedModel trained = Checkpoint.loadModel(run, plugins.dir);
+    ModelBundle trained = Checkpoints.loadModel(run, plugins.dir);
     boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
-      return TestSetEvaluation.run(trained, new TextTranslator(trained, options, replace), pairs, buckets, progress::advance);
+      return TestSetEvaluation.run(trained.target(), new TextTranslator(trained, options, replace, compute.kernels()),
+          pairs, buckets, progress::advance);
     }
   }
 

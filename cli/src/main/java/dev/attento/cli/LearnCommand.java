@@ -3,6 +3,7 @@ package dev.attento.cli;
 import dev.attento.cells.CellRegistry;
 import dev.attento.cells.diagnostics.AddingProblem;
 import dev.attento.cells.diagnostics.LongRangeLearning;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.cli.charts.Charts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,6 +76,9 @@ final class LearnCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
+  @picocli.CommandLine.Mixin
+  ComputeOptions compute;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -83,6 +87,7 @@ final class LearnCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CellRegistry registry = plugins.registry();
+    Kernels kernels = compute.kernels();
     List<LongRangeLearning.Result> results = new ArrayList<>();
     LongRangeLearning.Listener progress = (label, c) -> {
       err.printf(Locale.ROOT, "  %s: step %d, held-out MSE %.4f%n", label, c.step(), c.mse());
@@ -92,7 +97,7 @@ final class LearnCommand implements Callable<Integer> {
       for (long seed : seeds) {
         LongRangeLearning.Settings run = new LongRangeLearning.Settings(length, hidden, batch, steps, lr, clip,
             evalEvery, evalSize, stopWhenSolved ? solved : 0, seed);
-        results.add(LongRangeLearning.train(registry, setting.cell(), setting.options(), run, progress));
+        results.add(LongRangeLearning.train(kernels, registry, setting.cell(), setting.options(), run, progress));
       }
     }
     out.printf(Locale.ROOT, "adding problem, T = %d, hidden %d, batch %d, %d steps of Adam %s, clip %s; "

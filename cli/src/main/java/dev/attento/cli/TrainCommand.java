@@ -4,7 +4,8 @@ import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.tasks.ToyTasks;
-import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Trainer;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
@@ -41,9 +42,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN", description = "Continue an interrupted run (its directory).")
   Path resume;
 
-  @picocli.CommandLine.Mixin
+  @Mixin
   PluginsOption plugins;
 
+  @Mixin
+  ComputeOptions compute;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -51,6 +54,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    Kernels kernels = compute.kernels();
     ExperimentConfig config;
     Path runDir;
     if (resume != null) {
@@ -67,11 +71,11 @@ final class TrainCommand implements Callable<Integer> {
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     }
-    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, out);
+    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, kernels, out);
     Trainer.Result result = outcome.result();
-    TrainedModel model = outcome.model();
+    ModelBundle model = outcome.model();
     if (!result.reason().equals("interrupted")) {
-      showExamples(out, config, model);
+      showExamples(out, config, model, kernels);
     }
     out.flush();
     return result.reason().equals("interrupted") ? 130 : 0;
@@ -83,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     return data + "-" + c.string("model.attention");
   }
 
-  private static void showExamples(PrintWriter out, ExperimentConfig config, TrainedModel model) {
+  private static void showExamples(PrintWriter out, ExperimentConfig config, ModelBundle model, Kernels kernels) {
     List<String> examples = config.string("data.train") == null
         ? ToyTasks.byName(config.string("data.task")).examples()
         : List.of();
@@ -91,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
       return;
     }
     out.println("examples:");
-    for (Translation t : new TextTranslator(model, DecodingOptions.greedy(), false).translate(examples)) {
+    for (Translation t : new TextTranslator(model, DecodingOptions.greedy(), false, kernels).translate(examples)) {
       out.println("  " + t.source() + "  →  " + t.text());
     }
   }

@@ -5,9 +5,10 @@ import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.config.ExperimentConfig;
-import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
-import dev.attento.seq2seq.train.TrainedModel;
+import dev.attento.seq2seq.train.ExperimentSetup;
 import dev.attento.seq2seq.train.Trainer;
 import dev.attento.seq2seq.train.TrainingData;
 import dev.attento.seq2seq.train.TrainingOptions;
@@ -33,7 +34,7 @@ final class TrainingSession {
    * @param model the trained model
    * @param data the data it was trained on
    */
-  record Outcome(Trainer.Result result, TrainedModel model, TrainingData data) {}
+  record Outcome(Trainer.Result result, ModelBundle model, TrainingData data) {}
 
   private TrainingSession() {}
 
@@ -41,8 +42,10 @@ final class TrainingSession {
    * Trains (or, with {@code resume}, continues) the run in {@code runDir}. SIGINT/SIGTERM ask
    * the trainer to stop after the current step; the JVM then waits until this method has
    * written the checkpoint and said how to resume.
+   *
+   * @param kernels what to compute with, on how many threads
    */
-  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out)
+  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
       throws IOException {
     CountDownLatch finished = new CountDownLatch(1);
     Trainer[] current = new Trainer[1];
@@ -58,7 +61,7 @@ final class TrainingSession {
     }, "attento-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return session(config, runDir, plugins, resume, out, current);
+      return session(config, runDir, plugins, resume, kernels, out, current);
     } finally {
       out.flush();
       finished.countDown();
@@ -70,20 +73,23 @@ final class TrainingSession {
     }
   }
 
-  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out,
-                                 Trainer[] current) throws IOException {
+  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels,
+                                 PrintWriter out, Trainer[] current) throws IOException {
     TrainingOptions options = TrainingOptions.from(config);
     TrainingData data = DataPreparation.prepare(config);
     out.println("data: " + data.summary());
-    TrainedModel model = resume ? Checkpoint.loadModel(runDir, plugins) : TrainedModel.create(config, data, plugins);
+    long seed = options.seed();
+    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins)
+        : ModelBundle.create(ExperimentSetup.model(config, data.source().vocabulary().size(),
+            data.target().vocabulary().size()), seed, data.source(), data.target(), plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
-        model.translator().config().attention(), model.translator().parameters().count(), Kernels.describe());
+        model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
     out.println("run: " + runDir);
     out.flush();
     Trainer.Result result;
     try (MetricsLog log = new MetricsLog(runDir);
          TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
-      Trainer trainer = new Trainer(model, data, options, runDir, progress);
+      Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
         trainer.resume(runDir);
       }

@@ -2,12 +2,11 @@ package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.Progress;
-import dev.attento.core.ops.WeightCache;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
-import dev.attento.seq2seq.train.Checkpoint;
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.ExperimentSetup;
-import dev.attento.seq2seq.train.TrainedModel;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
 import java.io.BufferedReader;
@@ -54,6 +53,9 @@ final class TranslateCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
+  @picocli.CommandLine.Mixin
+  ComputeOptions compute;
+
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -61,15 +63,14 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    TrainedModel trained = Checkpoint.loadModel(model, plugins.dir);
+    ModelBundle trained = Checkpoints.loadModel(model, plugins.dir);
     ExperimentConfig saved = RunConfig.read(model);
     TextTranslator translator = new TextTranslator(trained, decoding(saved),
-        replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved));
+        replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
-      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null;
-           WeightCache cache = WeightCache.open()) { // the same weights for every chunk
+      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
         for (int i = 0; i < lines.size(); i += 64) {
           List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
           for (Translation t : translator.translate(chunk)) {

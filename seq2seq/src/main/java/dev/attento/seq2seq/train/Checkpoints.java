@@ -226,6 +226,16 @@ public final class Checkpoints {
   }
 
   /**
+   * The model of a run's latest checkpoint, or of the checkpoint directory {@code path},
+   * verified against its checksums.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   */
+  public static ModelBundle loadModel(Path path, Path pluginDir) {
+    return BundleFiles.read(resolve(path), pluginDir);
+  }
+
+  /**
    * Restores the optimizer and returns the trainer state of a checkpoint, verified against
    * the checksums and the directory's step.
    */

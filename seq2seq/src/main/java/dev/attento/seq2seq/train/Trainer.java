@@ -1,10 +1,6 @@
 package dev.attento.seq2seq.train;
 
-import dev.attento.core.autodiff.Gradients;
-import dev.attento.core.autodiff.Tape;
 import dev.attento.core.kernels.Kernels;
-import dev.attento.core.ops.Forward;
-import dev.attento.core.ops.PackedWeights;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.optim.LearningRateSchedule;
@@ -25,9 +21,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The training loop, in the order a batch goes through it: a batch from a seeded
- * {@link BatchPlan}; its shards ({@link BatchShards}) run forward on the pool's threads, each
- * recorded on a {@link Tape} of its own; each tape's {@code backward} gives that shard's
- * {@link Gradients}, summed in shard order; clipping; an optimizer step under a
+ * {@link BatchPlan}; its loss and {@link dev.attento.core.autodiff.Gradients} from
+ * {@link BatchGradients} (shards forward and backward on the pool's threads, summed in shard
+ * order); clipping; an optimizer step under a
  * learning-rate schedule. Dev evaluation, early stopping, the best checkpoint and atomic
  * checkpoints along the way.
  *
@@ -52,9 +48,6 @@ public final class Trainer {
    */
   public record Result(long steps, String reason, Evaluation lastEvaluation, Path checkpoint) {}
 
-  /** A batch's loss and, if it is finite, its gradients. */
-  private record Step(double loss, Gradients gradients) {}
-
   private final ModelBundle model;
   private final TrainingData data;
   private final TrainingOptions options;
@@ -67,7 +60,7 @@ public final class Trainer {
   private final BatchPlan plan;
   private final RestorableUniformRandomProvider random;
   /** One gradient buffer per shard, reused from step to step. */
-  private final Gradients[] shardGradients;
+  private final BatchGradients gradients;
   private volatile boolean stopRequested;
   private long step;
   private double best = Double.POSITIVE_INFINITY;
@@ -99,10 +92,7 @@ public final class Trainer {
     this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(),
         BatchPlan.Batching.parse(options.batching()));
     this.random = Randomness.derive(options.seed(), "dropout");
-    this.shardGradients = new Gradients[kernels.threads()];
-    for (int i = 0; i < shardGradients.length; i++) {
-      shardGradients[i] = new Gradients();
-    }
+    this.gradients = new BatchGradients(model.translator(), kernels);
   }
 
   /** Continues from the latest checkpoint of {@code checkpoint} (a run or checkpoint directory). */
@@ -149,7 +139,9 @@ public final class Trainer {
       Batch batch = plan.next();
       double lr = schedule.rate(step + 1);
       optimizer.setLearningRate(lr);
-      Step s = lossAndGradients(batch);
+      BatchGradients.Result s = options.samplingRate() > 0
+          ? gradients.computeScheduledSampling(batch, random, options.samplingRate())
+          : gradients.compute(batch, random);
       double norm = Double.NaN;
       if (s.gradients() != null) {
         norm = options.clipNorm() > 0 ? GradientClipping.clipByGlobalNorm(parameters, s.gradients(), options.clipNorm())
@@ -180,56 +172,6 @@ public final class Trainer {
     // Saving a step that is already saved writes nothing.
     checkpoint = save(started);
     return new Result(step, reason, last, checkpoint);
-  }
-
-  /**
-   * The batch's loss and gradients: each shard forward on a thread of its own with its own
-   * tape, then its backward pass, and the shards' gradients summed in order. The gradients
-   * are {@code null} if the loss is not finite.
-   */
-  private Step lossAndGradients(Batch batch) {
-    if (options.samplingRate() > 0) {
-      // Scheduled sampling decodes step by step from the model's own output: not sharded.
-      Gradients g = shardGradients[0];
-      g.clear();
-      Tape tape = Tape.watching(parameters);
-      Forward fwd = Forward.training(tape, kernels, random);
-      Tensor loss = model.translator().scheduledSamplingLoss(fwd, batch.source(), batch.target(), options.samplingRate());
-      double value = loss.item();
-      return Double.isFinite(value) ? new Step(value, tape.backward(loss, new float[] {1f}, g)) : new Step(value, null);
-    }
-    List<BatchShards.Shard> shards = BatchShards.split(batch, kernels.threads());
-    UniformRandomProvider[] dropout = new UniformRandomProvider[shards.size()];
-    dropout[0] = random;
-    for (int i = 1; i < dropout.length; i++) {
-      // Drawn before any shard runs, so the run's generator advances the same way every time.
-      dropout[i] = Randomness.create(random.nextLong());
-    }
-    Forward pass = new Forward(null, kernels, new PackedWeights(), null);
-    double[] losses = new double[shards.size()];
-    kernels.pool().forEach(shards.size(), i -> {
-      BatchShards.Shard shard = shards.get(i);
-      Gradients g = shardGradients[i];
-      g.clear();
-      Tape tape = Tape.watching(parameters);
-      Forward fwd = shards.size() == 1 ? new Forward(tape, kernels, pass.packed(), dropout[i]) : pass.shard(tape, dropout[i]);
-      Tensor loss = model.translator().loss(fwd, shard.source(), shard.target());
-      losses[i] = shard.weight() * loss.item();
-      if (Double.isFinite(losses[i])) {
-        tape.backward(loss, new float[] {shard.weight()}, g);
-      }
-    });
-    double loss = 0;
-    for (double l : losses) {
-      loss += l;
-    }
-    if (!Double.isFinite(loss)) {
-      return new Step(loss, null);
-    }
-    for (int i = 1; i < shards.size(); i++) {
-      shardGradients[0].add(shardGradients[i]);
-    }
-    return new Step(loss, shardGradients[0]);
   }
 
   private void skipBatch(String what) {

@@ -1,0 +1,110 @@
+package dev.attento.seq2seq.train;
+
+import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.autodiff.Tape;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.PackedWeights;
+import dev.attento.core.random.Randomness;
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.Batch;
+import dev.attento.seq2seq.model.Translator;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The loss of a batch and its gradients with respect to every parameter, computed on all the
+ * pool's threads: the batch is split into one shard per thread ({@link BatchShards}); each
+ * shard runs forward recorded on a {@link Tape} of its own and runs its own backward pass,
+ * its loss weighted by its share of the batch's target tokens; the shards' {@link Gradients}
+ * are then summed in shard order. The sum's order is fixed, so a given thread count gives the
+ * same numbers on every run; different thread counts agree within float rounding.
+ *
+ * <p>Scheduled sampling feeds the model's own greedy choices back step by step, so that loss
+ * is computed in one piece on the calling thread (its products still use the pool).
+ *
+ * <p>The gradient buffers are reused from batch to batch: a result is valid until the next call.
+ */
+public final class BatchGradients {
+
+  /**
+   * A batch's mean loss per target token and, if that loss is finite, its gradients.
+   *
+   * @param loss the loss
+   * @param gradients the gradients, or {@code null} when the loss is NaN or infinite
+   */
+  public record Result(double loss, Gradients gradients) {}
+
+  private final Translator model;
+  private final List<Tensor> parameters;
+  private final Kernels kernels;
+  private final Gradients[] shardGradients;
+
+  /** Gradients of {@code model}'s parameters, computed with {@code kernels} and its pool. */
+  public BatchGradients(Translator model, Kernels kernels) {
+    this.model = model;
+    this.parameters = model.parameters().tensors();
+    this.kernels = kernels;
+    this.shardGradients = new Gradients[kernels.threads()];
+    for (int i = 0; i < shardGradients.length; i++) {
+      shardGradients[i] = new Gradients();
+    }
+  }
+
+  /**
+   * The teacher-forced loss of {@code batch} and its gradients.
+   *
+   * @param dropout the run's dropout generator: the first shard draws from it, the others
+   *     from generators seeded by it before any shard starts
+   */
+  public Result compute(Batch batch, UniformRandomProvider dropout) {
+    List<BatchShards.Shard> shards = BatchShards.split(batch, kernels.threads());
+    UniformRandomProvider[] random = new UniformRandomProvider[shards.size()];
+    random[0] = dropout;
+    for (int i = 1; i < random.length; i++) {
+      // Drawn before any shard runs, so the run's generator advances the same way every time.
+      random[i] = Randomness.create(dropout.nextLong());
+    }
+    Forward pass = new Forward(null, kernels, new PackedWeights(), null);
+    double[] losses = new double[shards.size()];
+    kernels.pool().forEach(shards.size(), i -> {
+      BatchShards.Shard shard = shards.get(i);
+      Gradients g = shardGradients[i];
+      g.clear();
+      Tape tape = Tape.watching(parameters);
+      // A lone shard keeps the whole pool for its products; several each run on their own thread.
+      Forward fwd = shards.size() == 1 ? new Forward(tape, kernels, pass.packed(), random[i]) : pass.shard(tape, random[i]);
+      Tensor loss = model.loss(fwd, shard.source(), shard.target());
+      losses[i] = shard.weight() * loss.item();
+      if (Double.isFinite(losses[i])) {
+        tape.backward(loss, new float[] {shard.weight()}, g);
+      }
+    });
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    if (!Double.isFinite(loss)) {
+      return new Result(loss, null);
+    }
+    for (int i = 1; i < shards.size(); i++) {
+      shardGradients[0].add(shardGradients[i]);
+    }
+    return new Result(loss, shardGradients[0]);
+  }
+
+  /**
+   * The scheduled-sampling loss of {@code batch} (Bengio et al. 2015) and its gradients.
+   *
+   * @param rate the probability of feeding the model's own prediction instead of the reference
+   */
+  public Result computeScheduledSampling(Batch batch, UniformRandomProvider random, double rate) {
+    Gradients g = shardGradients[0];
+    g.clear();
+    Tape tape = Tape.watching(parameters);
+    Forward fwd = Forward.training(tape, kernels, random);
+    Tensor loss = model.scheduledSamplingLoss(fwd, batch.source(), batch.target(), rate);
+    double value = loss.item();
+    return Double.isFinite(value) ? new Result(value, tape.backward(loss, new float[] {1f}, g)) : new Result(value, null);
+  }
+}
