@@ -78,10 +78,7 @@ final class TrainingSession {
     TrainingOptions options = TrainingOptions.from(config);
     TrainingData data = DataPreparation.prepare(config);
     out.println("data: " + data.summary());
-    long seed = options.seed();
-    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins)
-        : ModelBundle.create(ExperimentSetup.model(config, data.source().vocabulary().size(),
-            data.target().vocabulary().size()), seed, data.source(), data.target(), plugins);
+    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : ExperimentSetup.newModel(config, data, plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
     out.println("run: " + runDir);

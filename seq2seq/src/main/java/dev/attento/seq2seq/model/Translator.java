@@ -86,6 +86,16 @@ public final class Translator {
     return config;
   }
 
+  /** The encoder (for diagnostics and tests; decoding goes through {@link #start}). */
+  public Encoder encoder() {
+    return encoder;
+  }
+
+  /** The decoder (for diagnostics and tests; decoding goes through {@link #step}). */
+  public Decoder decoder() {
+    return decoder;
+  }
+
   /** All trainable parameters, named. */
   public NamedParameters parameters() {
     return parameters;
@@ -155,8 +165,13 @@ public final class Translator {
     return Embedding.lookup(fwd, targetEmbedding, tokens, tokens.length);
   }
 
+  /** The target embedding table {@code [targetVocab, E]} (package-private for tests). */
+  Tensor targetEmbedding() {
+    return targetEmbedding;
+  }
+
   /** Logits over the target vocabulary from decoder outputs {@code [..., outputSize]}. */
-  private Tensor logits(Forward fwd, Tensor decoderOutput) {
+  Tensor logits(Forward fwd, Tensor decoderOutput) {
     return Linear.linear(fwd, Dropout.dropout(fwd, decoderOutput, config.dropout()), outputWeight, outputBias);
   }
 }

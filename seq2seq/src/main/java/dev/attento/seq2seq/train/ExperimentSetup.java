@@ -1,8 +1,10 @@
 package dev.attento.seq2seq.train;
 
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.model.ModelConfig;
+import java.nio.file.Path;
 
 /** Reads the {@code model} and {@code decoding} sections of an experiment config. */
 public final class ExperimentSetup {
@@ -16,6 +18,17 @@ public final class ExperimentSetup {
         c.flag("model.bidirectional"), c.flag("model.residual"), (float) c.number("model.dropout"),
         c.string("model.attention"), c.flag("model.inputFeeding"), c.flag("model.feedContext"),
         c.flag("model.tieEmbeddings"));
+  }
+
+  /**
+   * A freshly initialised model for {@code data}: the config's architecture with the data's
+   * vocabularies, its weights drawn from {@code training.seed}.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   */
+  public static ModelBundle newModel(ExperimentConfig c, TrainingData data, Path pluginDir) {
+    ModelConfig architecture = model(c, data.source().vocabulary().size(), data.target().vocabulary().size());
+    return ModelBundle.create(architecture, (long) c.number("training.seed"), data.source(), data.target(), pluginDir);
   }
 
   /** How to decode. */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.parallel.WorkerPool;
+import dev.attento.seq2seq.data.SourceBatch;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
-import dev.attento.seq2seq.data.SourceBatch;
 import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
 import java.util.List;
@@ -24,15 +27,19 @@ class BeamSearchTest {
     ModelConfig config = new ModelConfig("gru", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, attention,
         !attention.equals("none"), false, false);
     Translator model = Translators.build(config, 7, null);
-    int batch = BeamSearch.SPLIT + 3; // decoded as two halves
+    int batch = 11; // 44 beam rows: decoded in three parts on three threads
     SourceBatch source = TestBatches.randomSources(new Random(3), batch, 9, 9);
     DecodingOptions options = new DecodingOptions(4, 0.6, 1.5, 3);
-    List<Hypothesis> together = BeamSearch.decode(model, source, options);
+    List<Hypothesis> together;
+    try (WorkerPool pool = WorkerPool.create(3)) {
+      together = BeamSearch.decode(Forward.inference(Kernels.choose(Kernels.Choice.AUTO, pool)), model, source, options);
+    }
+    Forward alone = Forward.inference(Kernels.detect());
     assertEquals(batch, together.size());
     assertTrue(together.stream().mapToInt(h -> h.tokens().length).distinct().count() > 1,
         "the sentences should end at different lengths, or the batching is not exercised");
     for (int b = 0; b < batch; b++) {
-      Hypothesis h = BeamSearch.decode(model, source.rows(b, b + 1), options).get(0);
+      Hypothesis h = BeamSearch.decode(alone, model, source.rows(b, b + 1), options).get(0);
       assertArrayEquals(h.tokens(), together.get(b).tokens(), "sentence " + b);
       assertEquals(h.score(), together.get(b).score(), 1e-4, "sentence " + b);
       if (h.attention() != null) {

@@ -4,45 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.ops.Forward;
+import dev.attento.core.parallel.WorkerPool;
+import dev.attento.seq2seq.data.SourceBatch;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
-import dev.attento.seq2seq.data.SourceBatch;
 import dev.attento.seq2seq.model.TestBatches;
 import dev.attento.seq2seq.model.Translator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A large batch is decoded as two halves on two cores; what each sentence gets must not
- * depend on that (nor on which other sentences share its batch).
+ * A large batch is decoded in parts, one per thread; what each sentence gets must not depend
+ * on the thread count, nor on which other sentences share its batch.
  */
 class GreedySearchTest {
 
-  @Test
-  void aSplitBatchDecodesAsItsHalvesAndAsEachSentenceAlone() {
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 4})
+  void anyThreadCountDecodesAsOneThreadAndAsEachSentenceAlone(int threads) {
     ModelConfig config = new ModelConfig("lstm", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, "luong-general",
         true, false, false);
     Translator model = Translators.build(config, 5, null);
-    int batch = 2 * GreedySearch.SPLIT + 3;
+    int batch = 4 * 8 + 3; // enough rows for every thread to get a part
     SourceBatch source = TestBatches.randomSources(new Random(9), batch, 10, 9);
     DecodingOptions options = new DecodingOptions(1, 0, 1.5, 4);
-    List<Hypothesis> together = GreedySearch.decode(model, source, options);
-    int half = batch / 2;
-    List<Hypothesis> separately = new ArrayList<>();
-    for (int[] range : new int[][] {{0, half}, {half, batch}}) {
-      SourceBatch h = source.rows(range[0], range[1]);
-      separately.addAll(GreedySearch.decode(model, h, options));
+    List<Hypothesis> serial = GreedySearch.decode(Forward.inference(Kernels.detect()), model, source, options);
+    List<Hypothesis> parallel;
+    try (WorkerPool pool = WorkerPool.create(threads)) {
+      parallel = GreedySearch.decode(Forward.inference(Kernels.choose(Kernels.Choice.AUTO, pool)), model, source,
+          options);
     }
-    assertEquals(batch, together.size());
-    assertTrue(together.stream().mapToInt(x -> x.tokens().length).distinct().count() > 1, "outputs of several lengths");
+    assertEquals(batch, parallel.size());
+    assertTrue(serial.stream().mapToInt(x -> x.tokens().length).distinct().count() > 1, "outputs of several lengths");
+    Forward alonePass = Forward.inference(Kernels.detect());
     for (int b = 0; b < batch; b++) {
-      assertArrayEquals(separately.get(b).tokens(), together.get(b).tokens(), "sentence " + b);
-      assertEquals(separately.get(b).score(), together.get(b).score(), 1e-5, "sentence " + b);
-      Hypothesis alone = GreedySearch.decode(model, source.rows(b, b + 1), options).get(0);
-      assertArrayEquals(alone.tokens(), together.get(b).tokens(), "sentence " + b + " decoded alone");
+      assertArrayEquals(serial.get(b).tokens(), parallel.get(b).tokens(), "sentence " + b);
+      assertEquals(serial.get(b).score(), parallel.get(b).score(), 1e-5, "sentence " + b);
+      Hypothesis alone = GreedySearch.decode(alonePass, model, source.rows(b, b + 1), options).get(0);
+      assertArrayEquals(alone.tokens(), serial.get(b).tokens(), "sentence " + b + " decoded alone");
     }
   }
 }

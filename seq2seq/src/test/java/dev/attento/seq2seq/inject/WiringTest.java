@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -55,17 +57,17 @@ class WiringTest {
     CellFactory cells = mock(CellFactory.class);
     RecurrentCell real = dev.attento.cells.CellRegistry.fromClassPath()
         .create("gru", 8, 16, Map.of(), dev.attento.core.random.Randomness.create(1));
-    when(cells.create(anyInt(), anyInt())).thenReturn(real);
+    when(cells.create(anyInt(), anyInt(), any())).thenReturn(real);
     Translators.build(config("none", true, 2), 1, null, new AbstractModule() {
       @Override
       protected void configure() {
         bind(CellFactory.class).toInstance(cells);
       }
     });
-    verify(cells, times(2)).create(8, 16);    // encoder layer 0, both directions
-    verify(cells, times(2)).create(32, 16);   // encoder layer 1 reads both directions
-    verify(cells, times(1)).create(8 + 16, 16); // decoder layer 0: embedding + fed context
-    verify(cells, times(1)).create(16, 16);   // decoder layer 1
+    verify(cells, times(2)).create(eq(8), eq(16), any());    // encoder layer 0, both directions
+    verify(cells, times(2)).create(eq(32), eq(16), any());   // encoder layer 1 reads both directions
+    verify(cells, times(1)).create(eq(8 + 16), eq(16), any()); // decoder layer 0: embedding + fed context
+    verify(cells, times(1)).create(eq(16), eq(16), any());   // decoder layer 1
   }
 
   @Test
@@ -79,6 +81,24 @@ class WiringTest {
     pa.forEach((name, t) -> assertArrayEquals(t.data(), pb.get(name).data(), name));
     assertTrue(!java.util.Arrays.equals(pa.get("output.weight").data(), c.parameters().asMap().get("output.weight").data()),
         "another seed gives other weights");
+  }
+
+  @Test
+  void aParametersInitialValueDependsOnItsNameAndTheSeedOnly() {
+    // Each parameter draws from a generator derived from the seed and its full name, so what
+    // else the model contains (here: attention or not) and Guice's construction order do not
+    // change it.
+    var withAttention = Translators.build(config("luong-general", false, 1), 42, null).parameters().asMap();
+    var fixedContext = Translators.build(config("none", false, 1), 42, null).parameters().asMap();
+    int shared = 0;
+    for (var e : withAttention.entrySet()) {
+      var other = fixedContext.get(e.getKey());
+      if (e.getKey().startsWith("encoder.") && other != null) {
+        assertArrayEquals(e.getValue().data(), other.data(), e.getKey());
+        shared++;
+      }
+    }
+    assertTrue(shared >= 3, "the encoder's parameters exist in both models: " + withAttention.keySet());
   }
 
   @Test

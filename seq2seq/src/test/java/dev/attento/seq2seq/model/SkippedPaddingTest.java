@@ -1,12 +1,17 @@
 package dev.attento.seq2seq.model;
 
-import dev.attento.seq2seq.text.SpecialTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.autodiff.Tape;
 import dev.attento.core.ops.CrossEntropy;
+import dev.attento.core.ops.EmbeddedTokens;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.SourceBatch;
+import dev.attento.seq2seq.data.TargetBatch;
 import dev.attento.seq2seq.inject.Translators;
+import dev.attento.seq2seq.text.SpecialTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,16 +61,18 @@ class SkippedPaddingTest {
     TargetBatch target = new TargetBatch(in, out, tgtLen);
     List<Tensor> params = model.parameters().tensors();
 
-    Tensor fast = model.loss(source, target, false, null);
-    fast.backward();
-    List<float[]> fastGrads = TestBatches.takeGradients(params);
+    Tape fastTape = Tape.watching(params);
+    Forward fastPass = Forward.recording(fastTape);
+    Tensor fast = model.loss(fastPass, source, target);
+    List<float[]> fastGrads = TestBatches.takeGradients(params, fastTape.backward(fast));
 
-    EncoderOutput encoded = model.encoder().encode(source, false, null);
-    Tensor inputs = model.embedTargets(in, BATCH, tgtLen);
-    Decoder.Unrolled plain = model.decoder().unroll(inputs, null, model.decoder().start(encoded), false, null);
-    Tensor slow = CrossEntropy.crossEntropy(model.logits(plain.outputs(), false, null), out, SpecialTokens.PAD);
-    slow.backward();
-    List<float[]> slowGrads = TestBatches.takeGradients(params);
+    Tape slowTape = Tape.watching(params);
+    Forward slowPass = Forward.recording(slowTape);
+    EncoderOutput encoded = model.encoder().encode(slowPass, source);
+    EmbeddedTokens inputs = new EmbeddedTokens(model.targetEmbedding(), in, new int[] {BATCH, tgtLen});
+    Decoder.Unrolled plain = model.decoder().unroll(slowPass, inputs, null, model.decoder().start(slowPass, encoded));
+    Tensor slow = CrossEntropy.crossEntropy(slowPass, model.logits(slowPass, plain.outputs()), out, SpecialTokens.PAD);
+    List<float[]> slowGrads = TestBatches.takeGradients(params, slowTape.backward(slow));
 
     assertEquals(slow.item(), fast.item(), 1e-5f * Math.abs(slow.item()));
     for (int p = 0; p < params.size(); p++) {

@@ -1,6 +1,8 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.data.SourceBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,12 +25,11 @@ public final class TestBatches {
     return new SourceBatch(ids, lengths, length);
   }
 
-  /** A copy of each parameter's gradient (zeros where none was computed); the gradients are then zeroed. */
-  public static List<float[]> takeGradients(List<Tensor> params) {
+  /** A copy of each parameter's gradient, in the order of {@code params} (zeros where none was computed). */
+  public static List<float[]> takeGradients(List<Tensor> params, Gradients gradients) {
     List<float[]> out = new ArrayList<>();
     for (Tensor p : params) {
-      out.add(p.grad() == null ? new float[p.size()] : p.grad().clone());
-      p.zeroGrad();
+      out.add(gradients.tensor(p).data());
     }
     return out;
   }

@@ -2,8 +2,10 @@ package dev.attento.seq2seq.model;
 
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.Activations;
 import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -20,9 +22,15 @@ final class TinyTanhCell implements RecurrentCell {
   TinyTanhCell(int in, int hidden, UniformRandomProvider random) {
     this.in = in;
     this.hidden = hidden;
-    params.put("weight_ih", Parameters.linearWeight(random, hidden, in));
-    params.put("weight_hh", Parameters.linearWeight(random, hidden, hidden));
-    params.put("bias", Parameters.zeros(hidden));
+    params.put("weight_ih", weight(random, hidden, in));
+    params.put("weight_hh", weight(random, hidden, hidden));
+    params.put("bias", Tensor.zeros(hidden));
+  }
+
+  private static Tensor weight(UniformRandomProvider random, int out, int in) {
+    Tensor w = Tensor.zeros(out, in);
+    Initializers.linear().fill(w, random);
+    return w;
   }
 
   @Override
@@ -46,9 +54,9 @@ final class TinyTanhCell implements RecurrentCell {
   }
 
   @Override
-  public CellState step(Tensor x, CellState state) {
-    Tensor pre = Arithmetic.add(Linear.linear(x, params.get("weight_ih"), params.get("bias")),
-        Linear.linear(state.output(), params.get("weight_hh"), null));
-    return CellState.of(Activations.tanh(pre));
+  public CellState step(Forward fwd, Tensor x, CellState state) {
+    Tensor pre = Arithmetic.add(fwd, Linear.linear(fwd, x, params.get("weight_ih"), params.get("bias")),
+        Linear.linear(fwd, state.output(), params.get("weight_hh"), null));
+    return CellState.of(Activations.tanh(fwd, pre));
   }
 }

@@ -8,10 +8,13 @@ import dev.attento.core.kernels.BlockedGemm;
 import dev.attento.core.kernels.Gemm;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
-import dev.attento.core.kernels.ScalarNonlinear;
-import dev.attento.core.kernels.VectorNonlinear;
 import dev.attento.core.kernels.ReferenceGemm;
+import dev.attento.core.kernels.ScalarBlas1;
+import dev.attento.core.kernels.ScalarNonlinear;
 import dev.attento.core.kernels.VectorGemm;
+import dev.attento.core.kernels.VectorNonlinear;
+import dev.attento.core.parallel.WorkerPool;
+import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Training gives the same losses whichever GEMM runs (reference, scalar blocked, Vector API on
- * one or two threads), to float tolerance: the kernels differ only in summation order. The
+ * one thread or sharing each product between two), to float tolerance: the kernels differ only in summation order. The
  * gate non-linearities give exactly the same losses scalar or vectorised, and before and
  * after the JIT has compiled them.
  */
@@ -34,40 +37,28 @@ class KernelPathTest {
   Path dir;
 
   private List<Double> losses(Gemm gemm, String name) {
-    return losses(gemm, Kernels.nonlinear(), name);
-  }
-
-  private List<Double> losses(Gemm gemm, Nonlinear nonlinear, String name) {
-    return train(gemm, nonlinear, name, 6).losses();
+    return train(gemm, Kernels.detect().nonlinear(), name, 6).losses();
   }
 
   /** Every step's loss and the trained weights, bit for bit (float bits in a string). */
   private record Run(List<Double> losses, Map<String, String> weights) {}
 
   private Run train(Gemm gemm, Nonlinear nonlinear, String name, int steps) {
-    Gemm before = Kernels.gemm();
-    Nonlinear beforeNl = Kernels.nonlinear();
-    Kernels.use(gemm);
-    Kernels.use(nonlinear);
-    try {
-      ExperimentConfig c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
-      TrainingData data = DataPreparation.prepare(c);
-      TrainerTest.Losses l = new TrainerTest.Losses();
-      TrainedModel model = TrainedModel.create(c, data, null);
-      new Trainer(model, data, TrainingOptions.from(c), dir.resolve(name), l).train();
-      Map<String, String> weights = new TreeMap<>();
-      model.translator().parameters().asMap().forEach((k, t) -> {
-        StringBuilder b = new StringBuilder();
-        for (float v : t.data()) {
-          b.append(Integer.toHexString(Float.floatToRawIntBits(v))).append(' ');
-        }
-        weights.put(k, b.toString());
-      });
-      return new Run(l.values, weights);
-    } finally {
-      Kernels.use(before);
-      Kernels.use(beforeNl);
-    }
+    Kernels kernels = new Kernels(gemm, nonlinear, new ScalarBlas1(), Kernels.Choice.REFERENCE, WorkerPool.single());
+    ExperimentConfig c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
+    TrainingData data = DataPreparation.prepare(c);
+    TrainerTest.Losses l = new TrainerTest.Losses();
+    ModelBundle model = ExperimentSetup.newModel(c, data, null);
+    new Trainer(model, data, TrainingOptions.from(c), kernels, dir.resolve(name), l).train();
+    Map<String, String> weights = new TreeMap<>();
+    model.translator().parameters().asMap().forEach((k, t) -> {
+      StringBuilder b = new StringBuilder();
+      for (float v : t.data()) {
+        b.append(Integer.toHexString(Float.floatToRawIntBits(v))).append(' ');
+      }
+      weights.put(k, b.toString());
+    });
+    return new Run(l.values, weights);
   }
 
   @Test
@@ -81,13 +72,15 @@ class KernelPathTest {
   @Test
   void everyKernelGivesTheSameLosses() {
     List<Double> reference = losses(new ReferenceGemm(), "reference");
-    for (Gemm g : new Gemm[] {new BlockedGemm(), new VectorGemm(1), new VectorGemm(2)}) {
+    WorkerPool two = WorkerPool.create(2);
+    for (Gemm g : new Gemm[] {new BlockedGemm(), new VectorGemm(), new VectorGemm(two)}) {
       List<Double> other = losses(g, g.name().replace(' ', '-'));
       for (int i = 0; i < reference.size(); i++) {
         assertEquals(reference.get(i), other.get(i), 1e-4 * Math.max(1, Math.abs(reference.get(i))),
             g.name() + " step " + (i + 1));
       }
     }
+    two.close();
   }
 
   @Test
