@@ -79,6 +79,22 @@ class CliTest {
   }
 
   @Test
+  void anyThreadCountAndKernelTranslatesTheSame() {
+    List<String> dates = List.of("March 3, 2021", "Monday, May 1, 2000", "June 9, 1990", "July 4, 1776");
+    Cli.Result one = translate(dates, "--threads", "1");
+    assertEquals(0, one.code(), one.err());
+    assertEquals(one.out(), translate(dates, "--threads", "3").out(), "three threads");
+    assertEquals(one.out(), translate(dates, "--threads", "2", "--kernels", "reference").out(), "reference kernels");
+  }
+
+  private static Cli.Result translate(List<String> sentences, String... options) {
+    List<String> args = new java.util.ArrayList<>(List.of("translate", "-m", run.toString()));
+    args.addAll(List.of(options));
+    args.addAll(sentences);
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
   void evalScoresTheModelAndPlainFiles() throws Exception {
     Cli.Result r = Cli.run("eval", "-m", run.toString());
     assertEquals(0, r.code(), r.err());
@@ -243,6 +259,13 @@ class CliTest {
     assertFalse(cell.err().contains("\tat "), "no stack trace");
     Cli.Result usage = Cli.run("train", "--steps", "many");
     assertEquals(2, usage.code());
+    Cli.Result threads = Cli.run("translate", "-m", run.toString(), "--threads", "0", "hello");
+    assertEquals(1, threads.code());
+    assertEquals("attento: --threads must be between 1 and 1024, got 0", threads.err().strip());
+    Cli.Result kernels = Cli.run("translate", "-m", run.toString(), "--kernels", "gpu", "hello");
+    assertEquals(1, kernels.code());
+    assertEquals("attento: --kernels: unknown kernels 'gpu'; choose auto, vector, blocked or reference",
+        kernels.err().strip());
     Cli.Result noModel = Cli.run("translate", "-m", dir.resolve("none").toString(), "hello");
     assertEquals(1, noModel.code());
     assertTrue(noModel.err().contains("does not exist"), noModel.err());
