@@ -138,6 +138,19 @@ class TapeTest {
   }
 
   @Test
+  void aBackwardFunctionCannotAskForAnUntrackedTensorsGradient() {
+    Tensor a = Tensor.of(new float[] {1}, 1);
+    Tensor constant = Tensor.of(new float[] {2}, 1);
+    Tape tape = Tape.watching(a);
+    Tensor y = recording(tape).record("wrong", Tensor.of(new float[] {2}, 1), (g, into) -> {
+      assertFalse(into.wants(constant));
+      assertTrue(into.wants(a));
+      into.of(constant);
+    }, a, constant);
+    assertThrows(IllegalArgumentException.class, () -> tape.backward(y));
+  }
+
+  @Test
   void backwardNeedsASeedOfTheOutputsSize() {
     Tensor a = Tensor.of(new float[] {1, 2}, 2);
     Tape tape = Tape.watching(a);

@@ -83,9 +83,21 @@ class WorkerPoolTest {
   void nestedForEachRunsInlineWithoutDeadlock() {
     try (WorkerPool pool = WorkerPool.create(2)) {
       AtomicIntegerArray runs = new AtomicIntegerArray(8 * 8);
-      pool.forEach(8, outer -> pool.forEach(8, inner -> runs.incrementAndGet(outer * 8 + inner)));
+      AtomicIntegerArray elsewhere = new AtomicIntegerArray(8);
+      pool.forEach(8, outer -> {
+        Thread runner = Thread.currentThread();
+        pool.forEach(8, inner -> {
+          runs.incrementAndGet(outer * 8 + inner);
+          if (Thread.currentThread() != runner) {
+            elsewhere.incrementAndGet(outer);
+          }
+        });
+      });
       for (int i = 0; i < 64; i++) {
         assertEquals(1, runs.get(i), "task " + i);
+      }
+      for (int outer = 0; outer < 8; outer++) {
+        assertEquals(0, elsewhere.get(outer), "inner tasks of outer task " + outer + " ran on its thread");
       }
     }
   }
