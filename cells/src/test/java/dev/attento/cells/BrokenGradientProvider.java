@@ -5,8 +5,9 @@ import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
-import dev.attento.core.autodiff.Autodiff;
 import dev.attento.core.ops.Activations;
+import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -41,7 +42,6 @@ final class BrokenGradientProvider implements CellProvider {
       for (int i = 0; i < t.size(); i++) {
         t.data()[i] = (float) (spec.random().nextDouble() - 0.5);
       }
-      t.requireGrad();
     }
     return new RecurrentCell() {
       @Override
@@ -65,13 +65,11 @@ final class BrokenGradientProvider implements CellProvider {
       }
 
       @Override
-      public CellState step(Tensor x, CellState state) {
-        Tensor recurrent;
-        try (Autodiff.NoGrad ignored = Autodiff.noGrad()) {
-          recurrent = Linear.linear(state.output(), p.get("weight_hh"), null);
-        }
-        return CellState.of(Activations.tanh(dev.attento.core.ops.Arithmetic.add(
-            Linear.linear(x, p.get("weight_ih"), null), recurrent)));
+      public CellState step(Forward fwd, Tensor x, CellState state) {
+        // The bug: the recurrent product is computed off the tape, so no gradient reaches W_hh.
+        Tensor recurrent = Linear.linear(fwd.withoutTape(), state.output(), p.get("weight_hh"), null);
+        return CellState.of(Activations.tanh(fwd, Arithmetic.add(fwd, Linear.linear(fwd, x, p.get("weight_ih"), null),
+            recurrent)));
       }
     };
   }

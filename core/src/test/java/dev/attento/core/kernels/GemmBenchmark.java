@@ -1,5 +1,6 @@
 package dev.attento.core.kernels;
 
+import dev.attento.core.parallel.WorkerPool;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -36,11 +38,12 @@ public class GemmBenchmark {
   @Param({"NN", "NT"})
   public String layout;
 
-  /** {@code vector} (both cores), {@code vector1} (one core) or {@code blocked} (no Vector API). */
+  /** {@code vector} (every core), {@code vector1} (one core) or {@code blocked} (no Vector API). */
   @Param({"vector", "vector1"})
   public String kernel;
 
   private Gemm gemm;
+  private WorkerPool pool;
   private int m;
   private int k;
   private int n;
@@ -57,8 +60,8 @@ public class GemmBenchmark {
     n = Integer.parseInt(d[2]);
     transB = layout.equals("NT");
     gemm = switch (kernel) {
-      case "vector" -> new VectorGemm();
-      case "vector1" -> new VectorGemm(1);
+      case "vector" -> new VectorGemm(pool = WorkerPool.perCore());
+      case "vector1" -> new VectorGemm();
       case "blocked" -> new BlockedGemm();
       default -> throw new IllegalArgumentException("kernel " + kernel);
     };
@@ -71,6 +74,13 @@ public class GemmBenchmark {
     }
     for (int i = 0; i < b.length; i++) {
       b[i] = (float) r.nextDouble();
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    if (pool != null) {
+      pool.close();
     }
   }
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.parallel.WorkerPool;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,11 +21,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GemmTest {
 
+  /** Two threads: products above the kernel's threshold are cut into chunks run on both. */
+  private static final WorkerPool TWO_THREADS = WorkerPool.create(2);
+
+  @AfterAll
+  static void stopThreads() {
+    TWO_THREADS.close();
+  }
+
   static Stream<Arguments> cases() {
     int[][] sizes = {{0, 3, 4}, {1, 1, 1}, {1, 320, 1024}, {2, 7, 3}, {4, 16, 16}, {5, 33, 17}, {7, 65, 130},
         {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}, {3, 600, 200}};
     Stream.Builder<Arguments> b = Stream.builder();
-    for (Gemm g : new Gemm[] {new VectorGemm(1), new VectorGemm(2), new BlockedGemm()}) {
+    for (Gemm g : new Gemm[] {new VectorGemm(), new VectorGemm(TWO_THREADS), new BlockedGemm()}) {
       for (int[] s : sizes) {
         for (int t = 0; t < 4; t++) {
           b.add(Arguments.of(g, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2]));
@@ -111,6 +121,6 @@ class GemmTest {
   }
 
   static Stream<Gemm> kernels() {
-    return Stream.of(new VectorGemm(1), new VectorGemm(2));
+    return Stream.of(new VectorGemm(), new VectorGemm(TWO_THREADS));
   }
 }

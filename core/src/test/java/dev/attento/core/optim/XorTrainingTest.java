@@ -2,9 +2,11 @@ package dev.attento.core.optim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.core.autodiff.Tape;
 import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.Activations;
 import dev.attento.core.ops.CrossEntropy;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
@@ -21,10 +23,10 @@ class XorTrainingTest {
   @ValueSource(strings = {"sgd", "momentum", "adam", "adamw"})
   void mlpLearnsXor(String kind) {
     UniformRandomProvider r = Randomness.create(11);
-    Tensor w1 = Tensor.zeros(8, 2).requireGrad();
-    Tensor b1 = Tensor.zeros(8).requireGrad();
-    Tensor w2 = Tensor.zeros(2, 8).requireGrad();
-    Tensor b2 = Tensor.zeros(2).requireGrad();
+    Tensor w1 = Tensor.zeros(8, 2);
+    Tensor b1 = Tensor.zeros(8);
+    Tensor w2 = Tensor.zeros(2, 8);
+    Tensor b2 = Tensor.zeros(2);
     Initializers.xavierUniform(1).fill(w1, r);
     Initializers.xavierUniform(1).fill(w2, r);
     List<Tensor> params = List.of(w1, b1, w2, b2);
@@ -40,15 +42,15 @@ class XorTrainingTest {
     float first = 0;
     float last = 0;
     for (int step = 0; step < 400; step++) {
-      Tensor logits = Linear.linear(Activations.tanh(Linear.linear(x, w1, b1)), w2, b2);
-      Tensor loss = CrossEntropy.crossEntropy(logits, y, -1);
+      Tape tape = Tape.watching(params);
+      Forward f = Forward.recording(tape);
+      Tensor logits = Linear.linear(f, Activations.tanh(f, Linear.linear(f, x, w1, b1)), w2, b2);
+      Tensor loss = CrossEntropy.crossEntropy(f, logits, y, -1);
       if (step == 0) {
         first = loss.item();
       }
       last = loss.item();
-      opt.zeroGrad();
-      loss.backward();
-      opt.step();
+      opt.step(tape.backward(loss));
     }
     assertTrue(first > 0.5f, "XOR starts near chance, loss " + first);
     assertTrue(last < 0.05f, kind + " should learn XOR: loss " + first + " -> " + last);

@@ -5,6 +5,7 @@ import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.ops.Activations;
 import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
 import java.util.Collections;
@@ -21,8 +22,9 @@ import java.util.Map;
  *   h' = (1 - f) ⊙ h + f ⊙ h~
  * </pre>
  *
- * Built only from core ops, so autodiff derives its backward pass; {@code step} is all a
- * plugin must write — the SPI's default {@code run} unrolls it and handles padding.
+ * Built only from core ops, each given the pass's {@link Forward}, so the pass's tape derives
+ * the backward pass; {@code step} is all a plugin must write — the SPI's default {@code run}
+ * unrolls it and handles padding.
  */
 final class MguCell implements RecurrentCell {
 
@@ -40,8 +42,8 @@ final class MguCell implements RecurrentCell {
     for (String name : new String[] {"recurrent_f", "recurrent_h"}) {
       parameters.put(name, uniform(spec, hiddenSize, hiddenSize, scale));
     }
-    parameters.put("bias_f", Tensor.full(Float.parseFloat(spec.option("forget_bias")), hiddenSize).requireGrad());
-    parameters.put("bias_h", Tensor.zeros(hiddenSize).requireGrad());
+    parameters.put("bias_f", Tensor.full(Float.parseFloat(spec.option("forget_bias")), hiddenSize));
+    parameters.put("bias_h", Tensor.zeros(hiddenSize));
   }
 
   private static Tensor uniform(CellSpec spec, int rows, int cols, float scale) {
@@ -50,7 +52,7 @@ final class MguCell implements RecurrentCell {
     for (int i = 0; i < t.size(); i++) {
       t.data()[i] = (float) ((spec.random().nextDouble() * 2 - 1) * bound);
     }
-    return t.requireGrad();
+    return t;
   }
 
   @Override
@@ -74,15 +76,15 @@ final class MguCell implements RecurrentCell {
   }
 
   @Override
-  public CellState step(Tensor x, CellState state) {
+  public CellState step(Forward fwd, Tensor x, CellState state) {
     Tensor h = state.output();
-    Tensor f = Activations.sigmoid(Arithmetic.add(
-        Linear.linear(x, parameters.get("weight_f"), parameters.get("bias_f")),
-        Linear.linear(h, parameters.get("recurrent_f"), null)));
-    Tensor candidate = Activations.tanh(Arithmetic.add(
-        Linear.linear(x, parameters.get("weight_h"), parameters.get("bias_h")),
-        Linear.linear(Arithmetic.mul(f, h), parameters.get("recurrent_h"), null)));
+    Tensor f = Activations.sigmoid(fwd, Arithmetic.add(fwd,
+        Linear.linear(fwd, x, parameters.get("weight_f"), parameters.get("bias_f")),
+        Linear.linear(fwd, h, parameters.get("recurrent_f"), null)));
+    Tensor candidate = Activations.tanh(fwd, Arithmetic.add(fwd,
+        Linear.linear(fwd, x, parameters.get("weight_h"), parameters.get("bias_h")),
+        Linear.linear(fwd, Arithmetic.mul(fwd, f, h), parameters.get("recurrent_h"), null)));
     // h' = h + f ⊙ (h~ - h), the same as (1 - f) ⊙ h + f ⊙ h~ with one op fewer.
-    return CellState.of(Arithmetic.add(h, Arithmetic.mul(f, Arithmetic.sub(candidate, h))));
+    return CellState.of(Arithmetic.add(fwd, h, Arithmetic.mul(fwd, f, Arithmetic.sub(fwd, candidate, h))));
   }
 }
