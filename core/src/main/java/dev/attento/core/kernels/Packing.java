@@ -8,6 +8,10 @@ package dev.attento.core.kernels;
 final class Packing {
 
   private static final int TILE = 16;
+  /**
+   * Per-thread scratch for packed operands: a pure cache of working memory (nothing in it
+   * outlives a call and no result depends on it), so a thread-local is right.
+   */
   private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
 
   private Packing() {}

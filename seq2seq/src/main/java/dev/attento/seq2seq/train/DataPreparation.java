@@ -103,6 +103,11 @@ public final class DataPreparation {
       devExamples.add(new Example(devKept.size(), s, t));
       devKept.add(p);
     }
+    if (devExamples.isEmpty()) {
+      // Without dev pairs there is no dev loss: early stopping and the best checkpoint would compare zeros.
+      throw new ConfigException("no dev pairs left after filtering to data.maxLength=" + maxLen + " tokens ("
+          + dev.size() + " read); the dev set must not be empty");
+    }
     String summary = origin + "; " + trainExamples.size() + " train pairs kept (" + dropped + " longer than " + maxLen
         + " tokens dropped); vocabularies " + source.vocabulary().size() + " / " + target.vocabulary().size();
     return new TrainingData(source, target, trainExamples, devExamples, devKept, summary);
