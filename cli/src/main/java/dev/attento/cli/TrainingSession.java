@@ -4,7 +4,7 @@ import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.kernels.Kernels;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.train.Checkpoint;
 import dev.attento.seq2seq.train.DataPreparation;
 import dev.attento.seq2seq.train.TrainedModel;
@@ -42,7 +42,7 @@ final class TrainingSession {
    * the trainer to stop after the current step; the JVM then waits until this method has
    * written the checkpoint and said how to resume.
    */
-  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out)
+  static Outcome run(ConfigTree config, Path runDir, Path plugins, boolean resume, PrintWriter out)
       throws IOException {
     CountDownLatch finished = new CountDownLatch(1);
     Trainer[] current = new Trainer[1];
@@ -70,7 +70,7 @@ final class TrainingSession {
     }
   }
 
-  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, PrintWriter out,
+  private static Outcome session(ConfigTree config, Path runDir, Path plugins, boolean resume, PrintWriter out,
                                  Trainer[] current) throws IOException {
     TrainingOptions options = TrainingOptions.from(config);
     TrainingData data = DataPreparation.prepare(config);

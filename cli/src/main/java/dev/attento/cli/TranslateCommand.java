@@ -3,7 +3,7 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.Progress;
 import dev.attento.core.ops.WeightCache;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.train.Checkpoint;
 import dev.attento.seq2seq.train.ExperimentSetup;
@@ -62,7 +62,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     TrainedModel trained = Checkpoint.loadModel(model, plugins.dir);
-    ExperimentConfig saved = RunConfig.read(model);
+    ConfigTree saved = RunConfig.read(model);
     TextTranslator translator = new TextTranslator(trained, decoding(saved),
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved));
     boolean first = true;
@@ -94,7 +94,7 @@ final class TranslateCommand implements Callable<Integer> {
   }
 
   /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */
-  private DecodingOptions decoding(ExperimentConfig saved) {
+  private DecodingOptions decoding(ConfigTree saved) {
     DecodingOptions base = saved == null ? DecodingOptions.greedy() : ExperimentSetup.decoding(saved);
     return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
   }

@@ -12,7 +12,7 @@ import dev.attento.core.kernels.ScalarNonlinear;
 import dev.attento.core.kernels.VectorNonlinear;
 import dev.attento.core.kernels.ReferenceGemm;
 import dev.attento.core.kernels.VectorGemm;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class KernelPathTest {
     Kernels.use(gemm);
     Kernels.use(nonlinear);
     try {
-      ExperimentConfig c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
+      ConfigTree c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
       TrainingData data = DataPreparation.prepare(c);
       TrainerTest.Losses l = new TrainerTest.Losses();
       TrainedModel model = TrainedModel.create(c, data, null);

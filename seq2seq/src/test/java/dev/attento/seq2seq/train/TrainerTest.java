@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attento.seq2seq.config.ConfigException;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ class TrainerTest {
   @TempDir
   Path dir;
 
-  static ExperimentConfig tiny(int steps) {
-    return ExperimentConfig.defaults()
+  static ConfigTree tiny(int steps) {
+    return ConfigTree.defaults()
         .set("data.task", "dates").set("data.trainSize", "64").set("data.devSize", "8")
         .set("data.sourceTokenizer", "word").set("data.targetTokenizer", "word")
         .set("model.hidden", "16").set("model.embedding", "8").set("model.dropout", "0.2")
@@ -38,7 +38,7 @@ class TrainerTest {
     }
   }
 
-  private List<Double> run(ExperimentConfig c, Path runDir, Path resumeFrom) {
+  private List<Double> run(ConfigTree c, Path runDir, Path resumeFrom) {
     TrainingData data = DataPreparation.prepare(c);
     TrainedModel model = resumeFrom == null ? TrainedModel.create(c, data, null) : Checkpoint.loadModel(resumeFrom, null);
     Losses losses = new Losses();
@@ -104,7 +104,7 @@ class TrainerTest {
   }
 
   /** Trains a model whose output bias holds a NaN, as an exploding run would. */
-  private Trainer poisoned(ExperimentConfig c, Path runDir) {
+  private Trainer poisoned(ConfigTree c, Path runDir) {
     TrainingData data = DataPreparation.prepare(c);
     TrainedModel model = TrainedModel.create(c, data, null);
     model.translator().parameters().asMap().get("output.bias").data()[0] = Float.NaN;
@@ -120,7 +120,7 @@ class TrainerTest {
 
   @Test
   void skippingNonFiniteBatchesCountsThemAndFinishes() {
-    ExperimentConfig c = tiny(4).set("training.onNonFinite", "skip");
+    ConfigTree c = tiny(4).set("training.onNonFinite", "skip");
     Trainer.Result r = poisoned(c, dir.resolve("e")).train();
     assertEquals(4, r.steps());
     assertTrue(Files.isDirectory(Checkpoint.latest(dir.resolve("e"))));
