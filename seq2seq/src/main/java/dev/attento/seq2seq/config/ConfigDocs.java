@@ -24,7 +24,7 @@ public final class ConfigDocs {
         .append("once, when it is read: an unknown key or a bad value stops with one line naming the key, the\n")
         .append("value and what is allowed, e.g.\n\n")
         .append("    attento: config file exp.yaml: unknown key 'training.learningrate'; did you mean 'training.learningRate'?\n")
-        .append("    attento: config file exp.yaml: bad value for training.optimizer: \"adagrad\"; expected one of adam, adamw, sgd (did you mean adam?)\n\n")
+        .append("    attento: config file exp.yaml: bad value for training.optimizer: \"adamW\"; expected one of adam, adamw, sgd (did you mean adamw?)\n\n")
         .append("Every run saves its effective configuration as `config.json` in the run directory.\n")
         .append("`attento config` prints the defaults below (`--format yaml|json|markdown`) and\n")
         .append("`attento config check FILE` checks a file.\n");

@@ -253,10 +253,16 @@ public final class ValueTypes {
       return "one of " + allowed();
     }
 
+    /** The closest name when it is a likely typo (a far one would only repeat the list). */
     @Override
     public String hint(JsonNode node) {
-      return node.isTextual() && !node.textValue().isEmpty()
-          ? " (did you mean " + ClosestName.closest(node.textValue(), names()) + "?)" : "";
+      if (!node.isTextual() || node.textValue().isEmpty()) {
+        return "";
+      }
+      String text = node.textValue();
+      String best = ClosestName.closest(text, names());
+      int distance = ClosestName.distance(text.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT));
+      return distance <= Math.max(2, text.length() / 3) ? " (did you mean " + best + "?)" : "";
     }
   }
 

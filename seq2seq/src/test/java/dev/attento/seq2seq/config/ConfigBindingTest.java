@@ -49,9 +49,12 @@ class ConfigBindingTest {
 
   @Test
   void badValuesNameTheKeyTheEscapedValueAndWhatIsAllowed() {
-    ConfigException e = assertThrows(ConfigException.class, () -> yaml("training:\n  optimizer: adagrad\n"));
-    assertEquals("exp.yaml: bad value for training.optimizer: \"adagrad\"; expected one of adam, adamw, sgd"
-        + " (did you mean adam?)", e.getMessage());
+    ConfigException e = assertThrows(ConfigException.class, () -> yaml("training:\n  optimizer: adamW\n"));
+    assertEquals("exp.yaml: bad value for training.optimizer: \"adamW\"; expected one of adam, adamw, sgd"
+        + " (did you mean adamw?)", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> yaml("training:\n  optimizer: adagrad\n"));
+    assertEquals("exp.yaml: bad value for training.optimizer: \"adagrad\"; expected one of adam, adamw, sgd",
+        e.getMessage(), "no far-fetched suggestion");
     e = assertThrows(ConfigException.class, () -> yaml("model:\n  dropout: 1\n"));
     assertEquals("exp.yaml: bad value for model.dropout: 1; expected a number >= 0 and < 1", e.getMessage());
     e = assertThrows(ConfigException.class, () -> yaml("training:\n  schedule: \"step:0:0.5\"\n"));
@@ -62,6 +65,14 @@ class ConfigBindingTest {
         e.getMessage());
     e = assertThrows(ConfigException.class, () -> yaml("decoding:\n  beam: " + "9".repeat(200) + "\n"));
     assertEquals(1, e.getMessage().lines().count());
+  }
+
+  @Test
+  void theRealDataExampleConfigBinds() {
+    ExperimentConfig c = ConfigTree.load(Path.of("..", "examples", "real-data", "libreoffice-en-it.json")).bind();
+    assertEquals("word:elision,join", c.data().targetTokenizer().toString());
+    assertEquals(5000, c.training().steps());
+    assertEquals(true, c.decoding().replaceUnknown());
   }
 
   @Test

@@ -70,9 +70,9 @@ class TrainerTest {
     resumed.addAll(secondHalf);
     assertEquals(straight, resumed);
     assertTrue(!straight.equals(run(tiny(10), dir.resolve("r3"), null)), "other batches, other losses");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> TrainingOptions.from(tiny(1).set("training.batching", "sorted")));
-    assertEquals("training.batching must be bucketed or random, got 'sorted'", e.getMessage());
+    ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.batching", "sorted"));
+    assertEquals("override training.batching: bad value for training.batching: \"sorted\"; expected one of bucketed,"
+        + " random", e.getMessage());
   }
 
   @Test
