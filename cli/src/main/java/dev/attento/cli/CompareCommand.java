@@ -2,7 +2,7 @@ package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
 import dev.attento.core.io.AtomicFiles;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
@@ -88,7 +88,7 @@ final class CompareCommand implements Callable<Integer> {
       experiment.task = "reverse";
     }
     metricName(); // an unknown metric fails before any training
-    ExperimentConfig base = experiment.build();
+    ConfigTree base = experiment.build();
     LengthBuckets buckets;
     try {
       buckets = LengthBuckets.parse(bucketBounds);
@@ -108,11 +108,11 @@ final class CompareCommand implements Callable<Integer> {
         replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
       }
       Path cfg = load.get(0).resolve("config.json");
-      dev = DataPreparation.prepare(ExperimentConfig.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
+      dev = DataPreparation.prepare(ConfigTree.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
     } else {
       dev = null;
       for (String variant : variants) {
-        ExperimentConfig c = ExperimentConfig.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"");
+        ConfigTree c = ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"");
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);

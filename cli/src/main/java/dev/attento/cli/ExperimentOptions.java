@@ -1,6 +1,6 @@
 package dev.attento.cli;
 
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,8 +102,8 @@ final class ExperimentOptions {
   Double maxMinutes;
 
   /** The effective config: defaults, then the file, then the flags. */
-  ExperimentConfig build() {
-    ExperimentConfig c = config == null ? ExperimentConfig.defaults() : ExperimentConfig.load(config);
+  ConfigTree build() {
+    ConfigTree c = config == null ? ConfigTree.defaults() : ConfigTree.load(config);
     put(c, "data.task", task);
     if (train != null) {
       c.set("data.train", quote(train.toString()));
@@ -149,7 +149,7 @@ final class ExperimentOptions {
    * On {@code --resume} the saved config is authoritative; only the length of training may
    * change ({@code --steps}, {@code --max-minutes}, and {@code --set training.*}).
    */
-  ExperimentConfig applyResumeOverrides(ExperimentConfig saved) {
+  ConfigTree applyResumeOverrides(ConfigTree saved) {
     put(saved, "training.steps", steps);
     put(saved, "training.maxMinutes", maxMinutes);
     for (String s : sets) {
@@ -162,7 +162,7 @@ final class ExperimentOptions {
     return saved;
   }
 
-  private static void put(ExperimentConfig c, String key, Object value) {
+  private static void put(ConfigTree c, String key, Object value) {
     if (value != null) {
       c.set(key, value instanceof String s ? quote(s) : value.toString());
     }

@@ -1,7 +1,7 @@
 package dev.attento.cli;
 
 import dev.attento.core.io.AtomicFiles;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.tasks.ToyTasks;
 import dev.attento.core.kernels.Kernels;
@@ -55,14 +55,14 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Kernels kernels = compute.kernels();
-    ExperimentConfig config;
+    ConfigTree config;
     Path runDir;
     if (resume != null) {
       Path saved = resume.resolve("config.json");
       if (!Files.isRegularFile(saved)) {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
-      config = experiment.applyResumeOverrides(ExperimentConfig.fromJson(Files.readString(saved), saved.toString()));
+      config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString()));
       runDir = resume;
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
@@ -81,13 +81,13 @@ final class TrainCommand implements Callable<Integer> {
     return result.reason().equals("interrupted") ? 130 : 0;
   }
 
-  private static String defaultName(ExperimentConfig c) {
+  private static String defaultName(ConfigTree c) {
     String data = c.string("data.train") == null ? c.string("data.task") : Path.of(c.string("data.train")).getFileName()
         .toString().replaceAll("\\.[^.]*$", "");
     return data + "-" + c.string("model.attention");
   }
 
-  private static void showExamples(PrintWriter out, ExperimentConfig config, ModelBundle model, Kernels kernels) {
+  private static void showExamples(PrintWriter out, ConfigTree config, ModelBundle model, Kernels kernels) {
     List<String> examples = config.string("data.train") == null
         ? ToyTasks.byName(config.string("data.task")).examples()
         : List.of();

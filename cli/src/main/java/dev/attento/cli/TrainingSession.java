@@ -4,7 +4,7 @@ import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.kernels.Kernels;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
@@ -45,7 +45,7 @@ final class TrainingSession {
    *
    * @param kernels what to compute with, on how many threads
    */
-  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
+  static Outcome run(ConfigTree config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
       throws IOException {
     CountDownLatch finished = new CountDownLatch(1);
     Trainer[] current = new Trainer[1];
@@ -73,7 +73,7 @@ final class TrainingSession {
     }
   }
 
-  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels,
+  private static Outcome session(ConfigTree config, Path runDir, Path plugins, boolean resume, Kernels kernels,
                                  PrintWriter out, Trainer[] current) throws IOException {
     TrainingOptions options = TrainingOptions.from(config);
     TrainingData data = DataPreparation.prepare(config);

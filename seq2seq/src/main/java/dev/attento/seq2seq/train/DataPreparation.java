@@ -1,7 +1,7 @@
 package dev.attento.seq2seq.train;
 
 import dev.attento.seq2seq.config.ConfigException;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.data.SentencePair;
@@ -31,7 +31,7 @@ public final class DataPreparation {
   private DataPreparation() {}
 
   /** Prepares the data a config describes. */
-  public static TrainingData prepare(ExperimentConfig c) {
+  public static TrainingData prepare(ConfigTree c) {
     String trainFile = c.string("data.train");
     List<SentencePair> train;
     List<SentencePair> dev;

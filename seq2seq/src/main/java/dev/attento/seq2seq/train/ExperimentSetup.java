@@ -1,7 +1,7 @@
 package dev.attento.seq2seq.train;
 
 import dev.attento.seq2seq.bundle.ModelBundle;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.model.ModelConfig;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ public final class ExperimentSetup {
   private ExperimentSetup() {}
 
   /** The architecture, for vocabularies of the given sizes. */
-  public static ModelConfig model(ExperimentConfig c, int sourceVocab, int targetVocab) {
+  public static ModelConfig model(ConfigTree c, int sourceVocab, int targetVocab) {
     return new ModelConfig(c.string("model.cell"), c.stringMap("model.cellOptions"), sourceVocab, targetVocab,
         c.integer("model.embedding"), c.integer("model.hidden"), c.integer("model.layers"),
         c.flag("model.bidirectional"), c.flag("model.residual"), (float) c.number("model.dropout"),
@@ -26,13 +26,13 @@ public final class ExperimentSetup {
    *
    * @param pluginDir a directory of cell plugin jars, or {@code null}
    */
-  public static ModelBundle newModel(ExperimentConfig c, TrainingData data, Path pluginDir) {
+  public static ModelBundle newModel(ConfigTree c, TrainingData data, Path pluginDir) {
     ModelConfig architecture = model(c, data.source().vocabulary().size(), data.target().vocabulary().size());
     return ModelBundle.create(architecture, (long) c.number("training.seed"), data.source(), data.target(), pluginDir);
   }
 
   /** How to decode. */
-  public static DecodingOptions decoding(ExperimentConfig c) {
+  public static DecodingOptions decoding(ConfigTree c) {
     return new DecodingOptions(c.integer("decoding.beam"), c.number("decoding.lengthPenalty"),
         c.number("decoding.maxLengthRatio"), c.integer("decoding.maxLengthExtra"));
   }

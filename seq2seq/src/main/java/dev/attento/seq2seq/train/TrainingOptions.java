@@ -1,7 +1,7 @@
 package dev.attento.seq2seq.train;
 
 import dev.attento.seq2seq.config.ConfigException;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.data.BatchPlan;
 
 /**
@@ -58,7 +58,7 @@ public record TrainingOptions(int steps, int batchSize, String optimizer, double
   }
 
   /** Reads the {@code training} section. */
-  public static TrainingOptions from(ExperimentConfig c) {
+  public static TrainingOptions from(ConfigTree c) {
     return new TrainingOptions(c.integer("training.steps"), c.integer("training.batchSize"),
         c.string("training.optimizer"), c.number("training.learningRate"), c.number("training.weightDecay"),
         c.number("training.clipNorm"), c.number("training.clipValue"), c.string("training.schedule"),

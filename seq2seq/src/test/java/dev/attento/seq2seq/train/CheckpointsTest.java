@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.Optimizer;
 import dev.attento.seq2seq.bundle.ModelBundle;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class CheckpointsTest {
 
   @BeforeAll
   static void tinyModel() {
-    ExperimentConfig c = TrainerTest.tiny(1);
+    ConfigTree c = TrainerTest.tiny(1);
     model = ExperimentSetup.newModel(c, DataPreparation.prepare(c), null);
     optimizer = Adam.adam(model.translator().parameters().tensors(), 1e-3, 0f);
   }

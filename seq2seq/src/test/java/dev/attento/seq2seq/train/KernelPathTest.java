@@ -15,7 +15,7 @@ import dev.attento.core.kernels.VectorGemm;
 import dev.attento.core.kernels.VectorNonlinear;
 import dev.attento.core.parallel.WorkerPool;
 import dev.attento.seq2seq.bundle.ModelBundle;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class KernelPathTest {
 
   private Run train(Gemm gemm, Nonlinear nonlinear, String name, int steps) {
     Kernels kernels = new Kernels(gemm, nonlinear, new ScalarBlas1(), Kernels.Choice.REFERENCE, WorkerPool.single());
-    ExperimentConfig c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
+    ConfigTree c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
     TrainingData data = DataPreparation.prepare(c);
     TrainerTest.Losses l = new TrainerTest.Losses();
     ModelBundle model = ExperimentSetup.newModel(c, data, null);

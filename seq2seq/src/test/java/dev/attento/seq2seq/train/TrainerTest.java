@@ -9,7 +9,7 @@ import dev.attento.core.parallel.WorkerPool;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.bundle.ModelFileException;
 import dev.attento.seq2seq.config.ConfigException;
-import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.ConfigTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ class TrainerTest {
   @TempDir
   Path dir;
 
-  static ExperimentConfig tiny(int steps) {
-    return ExperimentConfig.defaults()
+  static ConfigTree tiny(int steps) {
+    return ConfigTree.defaults()
         .set("data.task", "dates").set("data.trainSize", "64").set("data.devSize", "8")
         .set("data.sourceTokenizer", "word").set("data.targetTokenizer", "word")
         .set("model.hidden", "16").set("model.embedding", "8").set("model.dropout", "0.2")
@@ -44,11 +44,11 @@ class TrainerTest {
     }
   }
 
-  private List<Double> run(ExperimentConfig c, Path runDir, Path resumeFrom) {
+  private List<Double> run(ConfigTree c, Path runDir, Path resumeFrom) {
     return run(c, runDir, resumeFrom, Kernels.detect());
   }
 
-  private List<Double> run(ExperimentConfig c, Path runDir, Path resumeFrom, Kernels kernels) {
+  private List<Double> run(ConfigTree c, Path runDir, Path resumeFrom, Kernels kernels) {
     TrainingData data = DataPreparation.prepare(c);
     ModelBundle model = resumeFrom == null ? ExperimentSetup.newModel(c, data, null)
         : Checkpoints.loadModel(resumeFrom, null);
@@ -77,9 +77,9 @@ class TrainerTest {
   void eachThreadCountIsDeterministicResumesExactlyAndAgreesWithOneThread(int threads) {
     // Batches of 32 sentences: up to four shards of 8. Without dropout, because each shard draws
     // its masks from a generator of its own: other thread counts, other (equally random) masks.
-    ExperimentConfig c = tiny(8).set("training.batchSize", "32").set("model.attention", "luong-general")
+    ConfigTree c = tiny(8).set("training.batchSize", "32").set("model.attention", "luong-general")
         .set("model.dropout", "0");
-    ExperimentConfig half = tiny(5).set("training.batchSize", "32").set("model.attention", "luong-general")
+    ConfigTree half = tiny(5).set("training.batchSize", "32").set("model.attention", "luong-general")
         .set("model.dropout", "0");
     List<Double> one = run(c, dir.resolve("t1"), null);
     try (WorkerPool pool = WorkerPool.create(threads)) {
@@ -105,9 +105,9 @@ class TrainerTest {
     resumed.addAll(secondHalf);
     assertEquals(straight, resumed);
     assertTrue(!straight.equals(run(tiny(10), dir.resolve("r3"), null)), "other batches, other losses");
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> TrainingOptions.from(tiny(1).set("training.batching", "sorted")));
-    assertEquals("training.batching must be bucketed or random, got 'sorted'", e.getMessage());
+    ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.batching", "sorted"));
+    assertEquals("override training.batching: bad value for training.batching: \"sorted\"; expected one of bucketed,"
+        + " random", e.getMessage());
   }
 
   @Test
@@ -139,7 +139,7 @@ class TrainerTest {
   }
 
   /** Trains a model whose output bias holds a NaN, as an exploding run would. */
-  private Trainer poisoned(ExperimentConfig c, Path runDir) {
+  private Trainer poisoned(ConfigTree c, Path runDir) {
     TrainingData data = DataPreparation.prepare(c);
     ModelBundle model = ExperimentSetup.newModel(c, data, null);
     model.translator().parameters().asMap().get("output.bias").data()[0] = Float.NaN;
@@ -155,7 +155,7 @@ class TrainerTest {
 
   @Test
   void skippingNonFiniteBatchesCountsThemAndFinishes() {
-    ExperimentConfig c = tiny(4).set("training.onNonFinite", "skip");
+    ConfigTree c = tiny(4).set("training.onNonFinite", "skip");
     Trainer.Result r = poisoned(c, dir.resolve("e")).train();
     assertEquals(4, r.steps());
     assertTrue(Files.isDirectory(Checkpoints.latest(dir.resolve("e"))));
