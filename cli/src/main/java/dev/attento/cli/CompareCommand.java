@@ -3,6 +3,7 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.LengthBuckets;
@@ -39,6 +40,10 @@ import picocli.CommandLine.Spec;
     description = {"Train (or load) models that differ only in attention, on the same data and seed, and compare",
         "quality by source length. Default: reversal task, --variants none,luong-general."})
 final class CompareCommand implements Callable<Integer> {
+
+  /** The toy task compared when no data is given: reversal, where a fixed context visibly fails on long inputs. */
+  static final String DEFAULT_TASK = "reverse";
+
 
   @Mixin
   ExperimentOptions experiment;
@@ -85,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (experiment.task == null && experiment.train == null && experiment.config == null) {
-      experiment.task = "reverse";
+      experiment.task = DEFAULT_TASK;
     }
     metricName(); // an unknown metric fails before any training
     ConfigTree base = experiment.build();
@@ -107,19 +112,23 @@ final class CompareCommand implements Callable<Integer> {
         models.add(Checkpoints.loadModel(run, plugins.dir));
         replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
       }
-      Path cfg = load.get(0).resolve("config.json");
-      dev = DataPreparation.prepare(ConfigTree.fromJson(Files.readString(cfg), cfg.toString())).devPairs();
+      ExperimentConfig first = RunConfig.read(load.get(0));
+      if (first == null && test == null) {
+        throw new UserError(load.get(0) + " has no config.json to regenerate its dev set from; give --test FILE");
+      }
+      dev = test != null ? null : DataPreparation.prepare(first).devPairs();
     } else {
       dev = null;
       for (String variant : variants) {
-        ConfigTree c = ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"");
+        ExperimentConfig c = ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"")
+            .bind();
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);
         TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, kernels, out);
         labels.add(variant);
         models.add(o.model());
-        replaceUnknown.add(c.flag("decoding.replaceUnknown"));
+        replaceUnknown.add(c.decoding().replaceUnknown());
         dev = o.data().devPairs();
       }
     }

@@ -3,7 +3,7 @@ package dev.attento.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attento.cli.report.Progress;
-import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.eval.Bleu;
@@ -140,7 +140,7 @@ final class EvalCommand implements Callable<Integer> {
     if (test != null) {
       return languages.readPairs(test);
     }
-    ConfigTree saved = RunConfig.read(run);
+    ExperimentConfig saved = RunConfig.read(run);
     if (saved == null) {
       throw new UserError("give --test FILE: " + run + " has no config.json to regenerate its dev set from");
     }

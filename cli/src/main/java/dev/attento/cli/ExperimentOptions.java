@@ -16,89 +16,89 @@ import picocli.CommandLine.Option;
  */
 final class ExperimentOptions {
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Experiment config (JSON with data/model/training/decoding sections).")
+  @Option(names = "--config", paramLabel = "FILE", description = "Experiment config: JSON, or YAML (.yaml/.yml), with data/model/training/decoding sections; `attento config` prints every key with its default.")
   Path config;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set training.evalEvery=100.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--task", description = "Toy task: numbers (default), dates, reverse, copy, sort.")
+  @Option(names = "--task", descriptionKey = "data.task", description = "Toy task: numbers (default), dates, reverse, copy, sort.")
   String task;
 
-  @Option(names = "--train", paramLabel = "FILE", description = "Training corpus: TSV (source<TAB>target), TMX, .po or .mo, "
+  @Option(names = "--train", descriptionKey = "data.train", paramLabel = "FILE", description = "Training corpus: TSV (source<TAB>target), TMX, .po or .mo, "
       + "detected from its content.")
   Path train;
 
-  @Option(names = "--dev", paramLabel = "FILE", description = "Held-out corpus for evaluation (same formats).")
+  @Option(names = "--dev", descriptionKey = "data.dev", paramLabel = "FILE", description = "Held-out corpus for evaluation (same formats).")
   Path dev;
 
   @Mixin
   LanguageOptions languages = new LanguageOptions();
 
-  @Option(names = "--source-tokenizer", description = "char or word[:lowercase,fold,elision,join].")
+  @Option(names = "--source-tokenizer", descriptionKey = "data.sourceTokenizer", description = "char or word[:lowercase,fold,elision,join].")
   String sourceTokenizer;
 
-  @Option(names = "--target-tokenizer", description = "char or word[:lowercase,fold,elision,join].")
+  @Option(names = "--target-tokenizer", descriptionKey = "data.targetTokenizer", description = "char or word[:lowercase,fold,elision,join].")
   String targetTokenizer;
 
-  @Option(names = "--train-size", description = "Pairs generated for a toy task.")
+  @Option(names = "--train-size", descriptionKey = "data.trainSize", description = "Pairs generated for a toy task.")
   Integer trainSize;
 
-  @Option(names = "--cell", description = "Recurrent cell: rnn, lstm, gru or a plugin's name.")
+  @Option(names = "--cell", descriptionKey = "model.cell", description = "Recurrent cell: rnn, lstm, gru or a plugin's name.")
   String cell;
 
-  @Option(names = "--cell-option", paramLabel = "KEY=VALUE", description = "Cell option, e.g. --cell-option activation=relu.")
+  @Option(names = "--cell-option", descriptionKey = "model.cellOptions", paramLabel = "KEY=VALUE", description = "Cell option, e.g. --cell-option activation=relu.")
   Map<String, String> cellOptions = new LinkedHashMap<>();
 
-  @Option(names = "--attention", description = "none, bahdanau, luong-dot, scaled-dot, luong-general, luong-concat.")
+  @Option(names = "--attention", descriptionKey = "model.attention", description = "none, bahdanau, luong-dot, scaled-dot, luong-general, luong-concat.")
   String attention;
 
-  @Option(names = "--input-feeding", negatable = true, description = "Feed the attentional vector to the next step (Luong).")
+  @Option(names = "--input-feeding", descriptionKey = "model.inputFeeding", negatable = true, description = "Feed the attentional vector to the next step (Luong).")
   Boolean inputFeeding;
 
-  @Option(names = "--feed-context", negatable = true, description = "Fixed context: feed it at every step (Cho) or only initialise (Sutskever).")
+  @Option(names = "--feed-context", descriptionKey = "model.feedContext", negatable = true, description = "Fixed context: feed it at every step (Cho) or only initialise (Sutskever).")
   Boolean feedContext;
 
-  @Option(names = "--layers", description = "Stacked recurrent layers.")
+  @Option(names = "--layers", descriptionKey = "model.layers", description = "Stacked recurrent layers.")
   Integer layers;
 
-  @Option(names = "--bidirectional", negatable = true, description = "Bidirectional encoder.")
+  @Option(names = "--bidirectional", descriptionKey = "model.bidirectional", negatable = true, description = "Bidirectional encoder.")
   Boolean bidirectional;
 
-  @Option(names = "--residual", negatable = true, description = "Residual connections between stacked layers.")
+  @Option(names = "--residual", descriptionKey = "model.residual", negatable = true, description = "Residual connections between stacked layers.")
   Boolean residual;
 
-  @Option(names = "--hidden", description = "Hidden size.")
+  @Option(names = "--hidden", descriptionKey = "model.hidden", description = "Hidden size.")
   Integer hidden;
 
-  @Option(names = "--embedding", description = "Embedding size.")
+  @Option(names = "--embedding", descriptionKey = "model.embedding", description = "Embedding size.")
   Integer embedding;
 
-  @Option(names = "--dropout", description = "Dropout between layers.")
+  @Option(names = "--dropout", descriptionKey = "model.dropout", description = "Dropout between layers.")
   Double dropout;
 
-  @Option(names = "--optimizer", description = "adam, adamw or sgd.")
+  @Option(names = "--optimizer", descriptionKey = "training.optimizer", description = "adam, adamw or sgd.")
   String optimizer;
 
-  @Option(names = "--lr", description = "Learning rate.")
+  @Option(names = "--lr", descriptionKey = "training.learningRate", description = "Learning rate.")
   Double learningRate;
 
-  @Option(names = "--clip", description = "Gradient norm clipping threshold (0: off).")
+  @Option(names = "--clip", descriptionKey = "training.clipNorm", description = "Gradient norm clipping threshold (0: off).")
   Double clip;
 
-  @Option(names = "--schedule", description = "constant, step:N:G, plateau:P:F, warmup:N+...")
+  @Option(names = "--schedule", descriptionKey = "training.schedule", description = "constant, step:N:G, plateau:P:F, warmup:N+...")
   String schedule;
 
-  @Option(names = "--steps", description = "Training steps.")
+  @Option(names = "--steps", descriptionKey = "training.steps", description = "Training steps.")
   Integer steps;
 
-  @Option(names = "--batch-size", description = "Sentences per batch.")
+  @Option(names = "--batch-size", descriptionKey = "training.batchSize", description = "Sentences per batch.")
   Integer batchSize;
 
-  @Option(names = "--seed", description = "The run's seed.")
+  @Option(names = "--seed", descriptionKey = "training.seed", description = "The run's seed.")
   Long seed;
 
-  @Option(names = "--max-minutes", description = "Stop training after this many minutes.")
+  @Option(names = "--max-minutes", descriptionKey = "training.maxMinutes", description = "Stop training after this many minutes.")
   Double maxMinutes;
 
   /** The effective config: defaults, then the file, then the flags. */

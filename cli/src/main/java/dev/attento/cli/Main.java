@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
         CellsCommand.class,
         DataCommand.class,
         BenchCommand.class,
+        ConfigCommand.class,
         CommandLine.HelpCommand.class,
         CompletionCommand.class
     })
@@ -43,6 +45,10 @@ public final class Main implements Runnable {
   /** Builds the command line with Attento's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Options that stand for a config key show the catalogue's description and default.
+    cl.getSubcommands().get("train").setResourceBundle(new ConfigHelp(Map.of()));
+    cl.getSubcommands().get("compare").setResourceBundle(new ConfigHelp(Map.of("data.task",
+        "Toy task generated when data.train is null. Default for compare: " + CompareCommand.DEFAULT_TASK + ".")));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       boolean debug = parseResult.matchedOption("--debug") != null
           || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);

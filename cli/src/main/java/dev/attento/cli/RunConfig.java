@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +12,16 @@ final class RunConfig {
   private RunConfig() {}
 
   /** The run's config, or {@code null} for a run (e.g. a bare checkpoint) without config.json. */
-  static ConfigTree read(Path run) throws IOException {
+  static ExperimentConfig read(Path run) throws IOException {
     Path config = run.resolve("config.json");
     if (!Files.isRegularFile(config)) {
       return null;
     }
-    return ConfigTree.fromJson(Files.readString(config), config.toString());
+    return ConfigTree.fromJson(Files.readString(config), config.toString()).bind();
   }
 
   /** Whether {@code config} sets {@code decoding.replaceUnknown} (false without a config). */
-  static boolean replaceUnknown(ConfigTree config) {
-    return config != null && config.flag("decoding.replaceUnknown");
+  static boolean replaceUnknown(ExperimentConfig config) {
+    return config != null && config.decoding().replaceUnknown();
   }
 }

@@ -2,10 +2,12 @@ package dev.attento.cli;
 
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.tasks.ToyTasks;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.train.StopReason;
 import dev.attento.seq2seq.train.Trainer;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
@@ -55,18 +57,18 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Kernels kernels = compute.kernels();
-    ConfigTree config;
+    ExperimentConfig config;
     Path runDir;
     if (resume != null) {
       Path saved = resume.resolve("config.json");
       if (!Files.isRegularFile(saved)) {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
-      config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString()));
+      config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
       runDir = resume;
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
-      config = experiment.build();
+      config = experiment.build().bind();
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
@@ -74,23 +76,21 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, kernels, out);
     Trainer.Result result = outcome.result();
     ModelBundle model = outcome.model();
-    if (!result.reason().equals("interrupted")) {
+    if (result.reason() != StopReason.INTERRUPTED) {
       showExamples(out, config, model, kernels);
     }
     out.flush();
-    return result.reason().equals("interrupted") ? 130 : 0;
+    return result.reason() == StopReason.INTERRUPTED ? 130 : 0;
   }
 
-  private static String defaultName(ConfigTree c) {
-    String data = c.string("data.train") == null ? c.string("data.task") : Path.of(c.string("data.train")).getFileName()
-        .toString().replaceAll("\\.[^.]*$", "");
-    return data + "-" + c.string("model.attention");
+  private static String defaultName(ExperimentConfig c) {
+    String data = c.data().generated() ? c.data().task()
+        : c.data().train().getFileName().toString().replaceAll("\\.[^.]*$", "");
+    return data + "-" + c.model().attention();
   }
 
-  private static void showExamples(PrintWriter out, ConfigTree config, ModelBundle model, Kernels kernels) {
-    List<String> examples = config.string("data.train") == null
-        ? ToyTasks.byName(config.string("data.task")).examples()
-        : List.of();
+  private static void showExamples(PrintWriter out, ExperimentConfig config, ModelBundle model, Kernels kernels) {
+    List<String> examples = config.data().generated() ? ToyTasks.byName(config.data().task()).examples() : List.of();
     if (examples.isEmpty()) {
       return;
     }

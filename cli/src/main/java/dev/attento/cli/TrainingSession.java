@@ -4,14 +4,14 @@ import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.kernels.Kernels;
-import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.config.TrainingSettings;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
-import dev.attento.seq2seq.train.ExperimentSetup;
 import dev.attento.seq2seq.train.Trainer;
 import dev.attento.seq2seq.train.TrainingData;
-import dev.attento.seq2seq.train.TrainingOptions;
+import dev.attento.seq2seq.train.StopReason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ final class TrainingSession {
    *
    * @param kernels what to compute with, on how many threads
    */
-  static Outcome run(ConfigTree config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
+  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
       throws IOException {
     CountDownLatch finished = new CountDownLatch(1);
     Trainer[] current = new Trainer[1];
@@ -73,12 +73,12 @@ final class TrainingSession {
     }
   }
 
-  private static Outcome session(ConfigTree config, Path runDir, Path plugins, boolean resume, Kernels kernels,
+  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels,
                                  PrintWriter out, Trainer[] current) throws IOException {
-    TrainingOptions options = TrainingOptions.from(config);
+    TrainingSettings options = config.training();
     TrainingData data = DataPreparation.prepare(config);
     out.println("data: " + data.summary());
-    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : ExperimentSetup.newModel(config, data, plugins);
+    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : data.newModel(config.model(), options.seed(), plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
     out.println("run: " + runDir);
@@ -95,7 +95,7 @@ final class TrainingSession {
       progress.close();
     }
     // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
-    if (!result.reason().equals("interrupted")) {
+    if (result.reason() != StopReason.INTERRUPTED) {
       MetricsLog.History h = MetricsLog.read(runDir);
       Map<String, double[][]> series = new LinkedHashMap<>();
       series.put("train loss", columns(h.train(), 0, 1));
@@ -107,7 +107,7 @@ final class TrainingSession {
       out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
           result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
     }
-    if (result.reason().equals("interrupted")) {
+    if (result.reason() == StopReason.INTERRUPTED) {
       out.println("resume with: attento train --resume " + runDir);
     }
     out.flush();

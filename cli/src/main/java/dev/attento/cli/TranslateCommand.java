@@ -2,11 +2,10 @@ package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.Progress;
-import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
-import dev.attento.seq2seq.train.ExperimentSetup;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
 import java.io.BufferedReader;
@@ -64,7 +63,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle trained = Checkpoints.loadModel(model, plugins.dir);
-    ConfigTree saved = RunConfig.read(model);
+    ExperimentConfig saved = RunConfig.read(model);
     TextTranslator translator = new TextTranslator(trained, decoding(saved),
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
@@ -95,8 +94,8 @@ final class TranslateCommand implements Callable<Integer> {
   }
 
   /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */
-  private DecodingOptions decoding(ConfigTree saved) {
-    DecodingOptions base = saved == null ? DecodingOptions.greedy() : ExperimentSetup.decoding(saved);
+  private DecodingOptions decoding(ExperimentConfig saved) {
+    DecodingOptions base = saved == null ? DecodingOptions.greedy() : saved.decoding().toDecodingOptions();
     return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
   }
 

@@ -62,6 +62,12 @@ class CliTest {
       assertTrue(h.out().contains(sub), sub + " missing from help");
     }
     assertTrue(Cli.run("completion").out().contains("complete"), "completion script");
+    // Help text is wrapped at any space, so compare without whitespace.
+    String train = Cli.run("train", "--help").out().replaceAll("\\s+", "");
+    assertTrue(train.contains("Default:1500.(training.steps)"), train);
+    assertTrue(train.contains("Default:luong-general.(model.attention)"), train);
+    String compare = Cli.run("compare", "--help").out().replaceAll("\\s+", "");
+    assertTrue(compare.contains("Defaultforcompare:reverse.(data.task)"), compare);
   }
 
   @Test

@@ -41,6 +41,9 @@ public final class TrainingKeys {
   public static final ConfigKey<Integer> CHECKPOINT_EVERY = new ConfigKey<>("training.checkpointEvery",
       integer(1, Integer.MAX_VALUE), 250, "Write a checkpoint every this many steps.",
       c -> c.training().checkpointEvery());
+  public static final ConfigKey<Integer> KEEP_CHECKPOINTS = new ConfigKey<>("training.keepCheckpoints",
+      integer(1, 1_000_000), 2, "Keep the newest this many checkpoints (the best one is always kept too).",
+      c -> c.training().keepCheckpoints());
   public static final ConfigKey<Integer> PATIENCE = new ConfigKey<>("training.patience",
       integer(0, Integer.MAX_VALUE), 0, "Stop after this many evaluations without improvement (0: never).",
       c -> c.training().patience());
@@ -67,6 +70,6 @@ public final class TrainingKeys {
 
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(STEPS, BATCH_SIZE, OPTIMIZER, LEARNING_RATE, WEIGHT_DECAY,
-      CLIP_NORM, CLIP_VALUE, SCHEDULE, EVAL_EVERY, CHECKPOINT_EVERY, PATIENCE, EARLY_STOP_METRIC, SAMPLING_RATE, SEED,
+      CLIP_NORM, CLIP_VALUE, SCHEDULE, EVAL_EVERY, CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, EARLY_STOP_METRIC, SAMPLING_RATE, SEED,
       MAX_MINUTES, ON_NON_FINITE, BATCHING);
 }

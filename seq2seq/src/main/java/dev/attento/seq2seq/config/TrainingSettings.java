@@ -16,6 +16,7 @@ import dev.attento.seq2seq.data.BatchPlan;
  * @param schedule learning-rate schedule
  * @param evalEvery evaluate on the dev set every this many steps
  * @param checkpointEvery write a checkpoint every this many steps
+ * @param keepCheckpoints how many of the newest checkpoints to keep (the best is kept as well)
  * @param patience stop after this many evaluations without improvement (0: never)
  * @param earlyStopMetric dev metric for early stopping and the best checkpoint
  * @param samplingRate scheduled sampling: chance of feeding the model's own prediction
@@ -26,7 +27,7 @@ import dev.attento.seq2seq.data.BatchPlan;
  */
 public record TrainingSettings(int steps, int batchSize, OptimizerKind optimizer, double learningRate,
                                double weightDecay, double clipNorm, double clipValue, ScheduleSpec schedule,
-                               int evalEvery, int checkpointEvery, int patience, EarlyStopMetric earlyStopMetric,
+                               int evalEvery, int checkpointEvery, int keepCheckpoints, int patience, EarlyStopMetric earlyStopMetric,
                                double samplingRate, long seed, double maxMinutes, NonFinitePolicy onNonFinite,
                                BatchPlan.Batching batching) {
 
@@ -41,6 +42,7 @@ public record TrainingSettings(int steps, int batchSize, OptimizerKind optimizer
     TrainingKeys.SCHEDULE.check(schedule);
     TrainingKeys.EVAL_EVERY.check(evalEvery);
     TrainingKeys.CHECKPOINT_EVERY.check(checkpointEvery);
+    TrainingKeys.KEEP_CHECKPOINTS.check(keepCheckpoints);
     TrainingKeys.PATIENCE.check(patience);
     TrainingKeys.EARLY_STOP_METRIC.check(earlyStopMetric);
     TrainingKeys.SAMPLING_RATE.check(samplingRate);

@@ -1,7 +1,8 @@
 package dev.attento.seq2seq.train;
 
 import dev.attento.seq2seq.config.ConfigException;
-import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.DataSettings;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.data.SentencePair;
@@ -30,40 +31,42 @@ public final class DataPreparation {
 
   private DataPreparation() {}
 
-  /** Prepares the data a config describes. */
-  public static TrainingData prepare(ConfigTree c) {
-    String trainFile = c.string("data.train");
+  /** Prepares the data of an experiment (its toy task generated from the run's seed). */
+  public static TrainingData prepare(ExperimentConfig c) {
+    return prepare(c.data(), c.training().seed());
+  }
+
+  /**
+   * Prepares the data a config's {@code data} section describes.
+   *
+   * @param seed the run's seed, from which a toy task's pairs are generated
+   */
+  public static TrainingData prepare(DataSettings c, long seed) {
     List<SentencePair> train;
     List<SentencePair> dev;
     String origin;
-    String srcTok = c.string("data.sourceTokenizer");
-    String tgtTok = c.string("data.targetTokenizer");
-    ReadOptions read = new ReadOptions(c.flag("data.strict"), c.string("data.sourceLanguage"),
-        c.string("data.targetLanguage"), false);
-    if (trainFile == null) {
-      ToyTask task = ToyTasks.byName(c.string("data.task"));
-      srcTok = srcTok.equals("auto") ? task.sourceTokenizer() : srcTok;
-      tgtTok = tgtTok.equals("auto") ? task.targetTokenizer() : tgtTok;
-      long seed = (long) c.number("training.seed");
-      train = task.generate(c.integer("data.trainSize"), seed);
-      dev = task.generate(c.integer("data.devSize"), seed + 1_000_003L);
+    TokenizerSpec srcTok;
+    TokenizerSpec tgtTok;
+    if (c.generated()) {
+      ToyTask task = ToyTasks.byName(c.task());
+      srcTok = c.sourceTokenizer().orElse(task.sourceTokenizer());
+      tgtTok = c.targetTokenizer().orElse(task.targetTokenizer());
+      train = task.generate(c.trainSize(), seed);
+      dev = task.generate(c.devSize(), seed + 1_000_003L);
       origin = "task " + task.name() + " (" + train.size() + " train / " + dev.size() + " dev pairs, seed " + seed + ")";
     } else {
-      srcTok = srcTok.equals("auto") ? "word" : srcTok;
-      tgtTok = tgtTok.equals("auto") ? "word" : tgtTok;
-      Corpus trainCorpus = CorpusFormat.readDetected(Path.of(trainFile), read);
-      String devFile = c.string("data.dev");
-      if (devFile == null) {
-        throw new ConfigException("data.dev is required with data.train (a held-out corpus)");
-      }
-      Corpus devCorpus = CorpusFormat.readDetected(Path.of(devFile), read);
+      ReadOptions read = new ReadOptions(c.strict(), c.sourceLanguage(), c.targetLanguage(), false);
+      srcTok = c.sourceTokenizer().orElse("word");
+      tgtTok = c.targetTokenizer().orElse("word");
+      Corpus trainCorpus = CorpusFormat.readDetected(c.train(), read);
+      Corpus devCorpus = CorpusFormat.readDetected(c.dev(), read);
       train = trainCorpus.pairs();
       dev = devCorpus.pairs();
-      origin = trainFile + ": " + trainCorpus.summary() + "; " + devFile + ": " + devCorpus.summary();
+      origin = c.train() + ": " + trainCorpus.summary() + "; " + c.dev() + ": " + devCorpus.summary();
     }
-    Tokenizer st = TokenizerSpec.parse(srcTok).create();
-    Tokenizer tt = TokenizerSpec.parse(tgtTok).create();
-    int maxLen = c.integer("data.maxLength");
+    Tokenizer st = srcTok.create();
+    Tokenizer tt = tgtTok.create();
+    int maxLen = c.maxLength();
     List<List<String>> srcTokens = new ArrayList<>();
     List<List<String>> tgtTokens = new ArrayList<>();
     // One String per distinct token: a large corpus (a toy task's 192,000 pairs) otherwise
@@ -83,8 +86,8 @@ public final class DataPreparation {
     if (srcTokens.isEmpty()) {
       throw new ConfigException("no training pairs left after filtering to data.maxLength=" + maxLen + " tokens");
     }
-    int minFreq = c.integer("data.minFrequency");
-    int maxVocab = c.integer("data.maxVocabulary");
+    int minFreq = c.minFrequency();
+    int maxVocab = c.maxVocabulary();
     TextCodec source = new TextCodec(st, Vocabulary.build(srcTokens, minFreq, maxVocab));
     TextCodec target = new TextCodec(tt, Vocabulary.build(tgtTokens, minFreq, maxVocab));
     List<Example> trainExamples = new ArrayList<>();

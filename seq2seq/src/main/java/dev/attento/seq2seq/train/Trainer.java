@@ -5,11 +5,12 @@ import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.optim.LearningRateSchedule;
 import dev.attento.core.optim.Optimizer;
-import dev.attento.core.optim.Schedules;
 import dev.attento.core.optim.Sgd;
 import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.config.NonFinitePolicy;
+import dev.attento.seq2seq.config.TrainingSettings;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.BatchPlan;
 import java.io.IOException;
@@ -42,15 +43,15 @@ public final class Trainer {
    * How a run ended.
    *
    * @param steps steps done in total
-   * @param reason {@code completed}, {@code early-stopped}, {@code time limit} or {@code interrupted}
+   * @param reason why the run ended
    * @param lastEvaluation the final dev evaluation, or {@code null}
    * @param checkpoint the last checkpoint written
    */
-  public record Result(long steps, String reason, Evaluation lastEvaluation, Path checkpoint) {}
+  public record Result(long steps, StopReason reason, Evaluation lastEvaluation, Path checkpoint) {}
 
   private final ModelBundle model;
   private final TrainingData data;
-  private final TrainingOptions options;
+  private final TrainingSettings options;
   private final Kernels kernels;
   private final Checkpoints checkpoints;
   private final TrainingListener listener;
@@ -74,7 +75,7 @@ public final class Trainer {
    *
    * @param kernels what to compute with; its pool's threads decide the shards
    */
-  public Trainer(ModelBundle model, TrainingData data, TrainingOptions options, Kernels kernels, Path runDir,
+  public Trainer(ModelBundle model, TrainingData data, TrainingSettings options, Kernels kernels, Path runDir,
                  TrainingListener listener) {
     this.model = model;
     this.data = data;
@@ -84,13 +85,12 @@ public final class Trainer {
     this.listener = listener;
     this.parameters = model.translator().parameters().tensors();
     this.optimizer = switch (options.optimizer()) {
-      case "adamw" -> (Optimizer) Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
-      case "sgd" -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
-      default -> Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
+      case ADAM -> (Optimizer) Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
+      case ADAMW -> Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
+      case SGD -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
     };
-    this.schedule = Schedules.parse(options.schedule(), options.learningRate());
-    this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(),
-        BatchPlan.Batching.parse(options.batching()));
+    this.schedule = options.schedule().create(options.learningRate());
+    this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(), options.batching());
     this.random = Randomness.derive(options.seed(), "dropout");
     this.gradients = new BatchGradients(model.translator(), kernels);
   }
@@ -124,15 +124,15 @@ public final class Trainer {
   public Result train() {
     long started = System.nanoTime();
     Evaluation last = null;
-    String reason = "completed";
+    StopReason reason = StopReason.COMPLETED;
     Path checkpoint = null;
     while (step < options.steps()) {
       if (stopRequested) {
-        reason = "interrupted";
+        reason = StopReason.INTERRUPTED;
         break;
       }
       if (options.maxMinutes() > 0 && (System.nanoTime() - started) / 6e10 >= options.maxMinutes()) {
-        reason = "time limit";
+        reason = StopReason.TIME_LIMIT;
         break;
       }
       long t0 = System.nanoTime();
@@ -161,7 +161,7 @@ public final class Trainer {
       if (step % options.evalEvery() == 0 || end) {
         last = evaluate(started);
         if (options.patience() > 0 && badEvaluations >= options.patience()) {
-          reason = "early-stopped";
+          reason = StopReason.EARLY_STOPPED;
           break;
         }
       }
@@ -175,7 +175,7 @@ public final class Trainer {
   }
 
   private void skipBatch(String what) {
-    if (options.onNonFinite().equals("stop")) {
+    if (options.onNonFinite() == NonFinitePolicy.STOP) {
       throw new NonFiniteLossException("step " + (step + 1) + ": " + what + "; stopped, " + checkpointNote()
           + " (lower training.learningRate, or set training.onNonFinite=skip)");
     }
@@ -219,10 +219,10 @@ public final class Trainer {
   /** The early-stopping and best-checkpoint metric, as a number where lower is better. */
   private double metric(Evaluation e) {
     return switch (options.earlyStopMetric()) {
-      case "bleu" -> -e.bleu();
-      case "chrf" -> -e.chrf();
-      case "exact" -> -e.exactMatch();
-      default -> e.loss();
+      case LOSS -> e.loss();
+      case BLEU -> -e.bleu();
+      case CHRF -> -e.chrf();
+      case EXACT -> -e.exactMatch();
     };
   }
 

@@ -1,8 +1,12 @@
 package dev.attento.seq2seq.train;
 
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.config.ModelSettings;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.data.SentencePair;
+import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.text.TextCodec;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -17,4 +21,16 @@ import java.util.List;
  * @param summary a line on where the data came from and what was dropped
  */
 public record TrainingData(TextCodec source, TextCodec target, List<Example> train, List<Example> dev,
-                           List<SentencePair> devPairs, String summary) {}
+                           List<SentencePair> devPairs, String summary) {
+
+  /**
+   * A freshly initialised model for this data: the architecture of {@code model} with these
+   * vocabularies, its weights drawn from {@code seed}.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   */
+  public ModelBundle newModel(ModelSettings model, long seed, Path pluginDir) {
+    ModelConfig architecture = model.toModelConfig(source.vocabulary().size(), target.vocabulary().size());
+    return ModelBundle.create(architecture, seed, source, target, pluginDir);
+  }
+}

@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(47, ConfigKeys.all().size(), "13 data, 12 model, 17 training and 5 decoding keys");
+    assertEquals(48, ConfigKeys.all().size(), "13 data, 12 model, 18 training and 5 decoding keys");
   }
 
   @Test
@@ -50,7 +50,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(16, checked);
+    assertEquals(17, checked);
   }
 
   @Test

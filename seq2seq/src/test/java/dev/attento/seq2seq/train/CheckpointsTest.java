@@ -30,7 +30,7 @@ class CheckpointsTest {
   @BeforeAll
   static void tinyModel() {
     ConfigTree c = TrainerTest.tiny(1);
-    model = ExperimentSetup.newModel(c, DataPreparation.prepare(c), null);
+    model = DataPreparation.prepare(c.bind()).newModel(c.bind().model(), 1, null);
     optimizer = Adam.adam(model.translator().parameters().tensors(), 1e-3, 0f);
   }
 

@@ -16,6 +16,7 @@ import dev.attento.core.kernels.VectorNonlinear;
 import dev.attento.core.parallel.WorkerPool;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -46,10 +47,11 @@ class KernelPathTest {
   private Run train(Gemm gemm, Nonlinear nonlinear, String name, int steps) {
     Kernels kernels = new Kernels(gemm, nonlinear, new ScalarBlas1(), Kernels.Choice.REFERENCE, WorkerPool.single());
     ConfigTree c = TrainerTest.tiny(steps).set("model.hidden", "24").set("model.attention", "bahdanau");
-    TrainingData data = DataPreparation.prepare(c);
+    ExperimentConfig e = c.bind();
+    TrainingData data = DataPreparation.prepare(e);
     TrainerTest.Losses l = new TrainerTest.Losses();
-    ModelBundle model = ExperimentSetup.newModel(c, data, null);
-    new Trainer(model, data, TrainingOptions.from(c), kernels, dir.resolve(name), l).train();
+    ModelBundle model = data.newModel(e.model(), e.training().seed(), null);
+    new Trainer(model, data, e.training(), kernels, dir.resolve(name), l).train();
     Map<String, String> weights = new TreeMap<>();
     model.translator().parameters().asMap().forEach((k, t) -> {
       StringBuilder b = new StringBuilder();

@@ -10,6 +10,7 @@ import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.bundle.ModelFileException;
 import dev.attento.seq2seq.config.ConfigException;
 import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,11 +50,12 @@ class TrainerTest {
   }
 
   private List<Double> run(ConfigTree c, Path runDir, Path resumeFrom, Kernels kernels) {
-    TrainingData data = DataPreparation.prepare(c);
-    ModelBundle model = resumeFrom == null ? ExperimentSetup.newModel(c, data, null)
+    ExperimentConfig e = c.bind();
+    TrainingData data = DataPreparation.prepare(e);
+    ModelBundle model = resumeFrom == null ? data.newModel(e.model(), e.training().seed(), null)
         : Checkpoints.loadModel(resumeFrom, null);
     Losses losses = new Losses();
-    Trainer trainer = new Trainer(model, data, TrainingOptions.from(c), kernels, runDir, losses);
+    Trainer trainer = new Trainer(model, data, e.training(), kernels, runDir, losses);
     if (resumeFrom != null) {
       trainer.resume(resumeFrom);
     }
@@ -140,10 +142,11 @@ class TrainerTest {
 
   /** Trains a model whose output bias holds a NaN, as an exploding run would. */
   private Trainer poisoned(ConfigTree c, Path runDir) {
-    TrainingData data = DataPreparation.prepare(c);
-    ModelBundle model = ExperimentSetup.newModel(c, data, null);
+    ExperimentConfig e = c.bind();
+    TrainingData data = DataPreparation.prepare(e);
+    ModelBundle model = data.newModel(e.model(), e.training().seed(), null);
     model.translator().parameters().asMap().get("output.bias").data()[0] = Float.NaN;
-    return new Trainer(model, data, TrainingOptions.from(c), Kernels.detect(), runDir, new Losses());
+    return new Trainer(model, data, e.training(), Kernels.detect(), runDir, new Losses());
   }
 
   @Test
