@@ -149,7 +149,7 @@ function heatmap(sourceTokens, hyp, sourceLine, readout) {
     readout.textContent = 'no attention matrix for this model';
     return svg;
   }
-  const cell = 28;
+  const cell = 34;
   const left = 8 + 8 * Math.max(...hyp.tokens.map(t => t.length), 1);
   const top = 8 + 7 * Math.max(...sourceTokens.map(t => t.length), 1);
   const width = left + cell * sourceTokens.length + 4;
