@@ -8,16 +8,18 @@ import dev.attento.serve.FakeEngine;
 import dev.attento.serve.ServerLimits;
 import dev.attento.serve.TranslationServer;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -44,17 +46,17 @@ class WebPageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  @TempDir
-  Path profile;
-
+  /** A fresh Chromium profile (@TempDir is not yet injected when a per-class @BeforeAll runs). */
+  private Path profile;
   private TranslationServer server;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeAll
-  void start() {
+  void start() throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    profile = Files.createTempDirectory("attento-chromium-");
     server = TranslationServer.start(List.of(new FakeEngine("reverse"), new FakeEngine("other")), "127.0.0.1", 0,
         ServerLimits.defaults());
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
@@ -75,6 +77,15 @@ class WebPageBrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        // a profile left in the temporary directory is no reason to fail the tests
+      }
     }
   }
 
@@ -114,6 +125,21 @@ class WebPageBrowserTest {
     Files.createDirectories(shots);
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), shots.resolve("web-page.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void sideBySideShowsEveryModelAndAPhoneSizedWindowNeedsNoSidewaysScrolling() {
+    browser.get(server.uri().toString());
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#model option"), 2));
+    browser.findElement(By.id("compare")).click();
+    browser.findElement(By.id("source")).sendKeys("a phone sized test sentence");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".panel"), 2));
+    assertEquals(2 * 5 * 5, browser.findElements(By.cssSelector("svg.heatmap rect.cell")).size());
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Object overflow = browser.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertEquals(0L, ((Number) overflow).longValue(), "the page is no wider than a phone's screen");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 900));
   }
 
   @Test
