@@ -46,14 +46,16 @@ public final class TranslationServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Api api;
   private final Javalin app;
+  private final String host;
   private volatile boolean ready;
   private boolean closed;
 
-  private TranslationServer(List<TranslationEngine> engines, ServerLimits limits) {
+  private TranslationServer(List<TranslationEngine> engines, String host, ServerLimits limits) {
     if (engines.isEmpty()) {
       throw new IllegalArgumentException("the server needs at least one model");
     }
     this.limits = limits;
+    this.host = host;
     Map<String, ModelInfo> models = new LinkedHashMap<>();
     for (TranslationEngine engine : engines) {
       ModelInfo info = engine.info();
@@ -105,7 +107,7 @@ public final class TranslationServer implements AutoCloseable {
    * @param port the port, 0 for any free one ({@link #port()} tells which)
    */
   public static TranslationServer start(List<TranslationEngine> engines, String host, int port, ServerLimits limits) {
-    TranslationServer server = new TranslationServer(List.copyOf(engines), limits);
+    TranslationServer server = new TranslationServer(List.copyOf(engines), host, limits);
     try {
       server.app.start(host, port);
     } catch (RuntimeException e) {
@@ -126,9 +128,10 @@ public final class TranslationServer implements AutoCloseable {
     return app.port();
   }
 
-  /** The server's base address, e.g. {@code http://127.0.0.1:8080/}. */
+  /** The server's base address, e.g. {@code http://127.0.0.1:8080/} (this machine's, if bound to all addresses). */
   public URI uri() {
-    return URI.create("http://" + DEFAULT_HOST + ":" + port() + "/");
+    String h = host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? DEFAULT_HOST : host;
+    return URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port() + "/");
   }
 
   /** The server's routes, as registered (the test of the OpenAPI document reads them). */

@@ -12,6 +12,8 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -46,7 +48,7 @@ public final class Api {
   public Api(Map<String, Batcher> batchers, Map<String, ModelInfo> models, ServerLimits limits, ServerMetrics metrics,
              BooleanSupplier ready) {
     this.batchers = Map.copyOf(batchers);
-    this.models = models;
+    this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     this.limits = limits;
     this.metrics = metrics;
     this.ready = ready;

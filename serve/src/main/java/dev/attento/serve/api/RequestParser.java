@@ -122,9 +122,12 @@ public final class RequestParser {
     if (!texts.isArray()) {
       throw ApiException.badField("texts", "field 'texts' must be a list of strings");
     }
-    if (texts.isEmpty() || texts.size() > limits.maxSentencesPerRequest()) {
-      throw ApiException.badField("texts", "field 'texts' must hold 1 to " + limits.maxSentencesPerRequest()
-          + " sentences (maxSentencesPerRequest), got " + texts.size());
+    // a request larger than the whole queue could never be taken: it is refused as too large, not as overload
+    boolean queueBound = limits.queueCapacity() < limits.maxSentencesPerRequest();
+    int most = queueBound ? limits.queueCapacity() : limits.maxSentencesPerRequest();
+    if (texts.isEmpty() || texts.size() > most) {
+      throw ApiException.badField("texts", "field 'texts' must hold 1 to " + most + " sentences ("
+          + (queueBound ? "queueCapacity" : "maxSentencesPerRequest") + "), got " + texts.size());
     }
     List<String> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
