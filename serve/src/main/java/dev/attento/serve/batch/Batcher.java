@@ -1,0 +1,232 @@
+package dev.attento.serve.batch;
+
+import dev.attento.serve.engine.DecodeOptions;
+import dev.attento.serve.engine.SentenceResult;
+import dev.attento.serve.engine.TranslationEngine;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * Dynamic batching for one engine: requests queue their sentences, and one thread gathers
+ * the sentences that share decoding options into a batch, for at most the batch window after
+ * the oldest of them arrived or until the batch is full, and decodes the batch with one call
+ * to the engine. While it decodes, the next batch fills. With a window of 0 there is no
+ * batching: each request's sentences are decoded on their own, in arrival order.
+ *
+ * <p>The queue is bounded in sentences; a request that does not fit is rejected at once
+ * rather than queued behind an unbounded backlog.
+ */
+public final class Batcher implements AutoCloseable {
+
+  /** A queued sentence. */
+  private record Pending(String source, DecodeOptions options, Submission owner, long arrivedNanos,
+                         CompletableFuture<SentenceResult> result) {}
+
+  private final TranslationEngine engine;
+  private final int capacity;
+  private final long windowNanos;
+  private final int maxBatchSize;
+  private final BatchObserver observer;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Thread thread;
+  private boolean stopping;
+
+  /**
+   * Starts the batcher's thread.
+   *
+   * @param capacity most sentences waiting
+   * @param windowMs how long a batch waits for more sentences; 0 decodes each request alone
+   * @param maxBatchSize most sentences in one batch (when batching)
+   */
+  public Batcher(TranslationEngine engine, int capacity, int windowMs, int maxBatchSize, BatchObserver observer) {
+    this.engine = engine;
+    this.capacity = capacity;
+    this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMs);
+    this.maxBatchSize = maxBatchSize;
+    this.observer = observer;
+    this.thread = new Thread(this::run, "batcher-" + engine.info().name());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Queues the sentences of one request.
+   *
+   * @throws RejectedException if they do not fit in the queue or the batcher is stopping
+   */
+  public Submission submit(List<String> sources, DecodeOptions options) throws RejectedException {
+    List<CompletableFuture<SentenceResult>> results = new ArrayList<>(sources.size());
+    for (int i = 0; i < sources.size(); i++) {
+      results.add(new CompletableFuture<>());
+    }
+    Submission submission = new Submission(this, results);
+    long now = System.nanoTime();
+    lock.lock();
+    try {
+      if (stopping) {
+        throw new RejectedException("the server is shutting down");
+      }
+      if (queue.size() + sources.size() > capacity) {
+        throw new RejectedException("the queue of model " + engine.info().name() + " is full (" + queue.size()
+            + " of " + capacity + " sentences waiting); retry later");
+      }
+      for (int i = 0; i < sources.size(); i++) {
+        queue.addLast(new Pending(sources.get(i), options, submission, now, results.get(i)));
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    return submission;
+  }
+
+  /** Sentences waiting, not counting the batch being decoded. */
+  public int queueLength() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes a submission's sentences that are still queued and cancels all its results. */
+  void withdraw(Submission submission) {
+    lock.lock();
+    try {
+      for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+        Pending p = it.next();
+        if (p.owner() == submission) {
+          p.result().cancel(false);
+          it.remove();
+        }
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops taking sentences, decodes those already queued and stops the thread, waiting at
+   * most {@code grace}; sentences still queued after that fail.
+   */
+  public void close(Duration grace) {
+    lock.lock();
+    try {
+      stopping = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      thread.join(Math.max(1, grace.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    thread.interrupt();
+    lock.lock();
+    try {
+      queue.forEach(p -> p.result().completeExceptionally(new CancellationException("the server stopped")));
+      queue.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link #close(Duration)} with 30 seconds' grace. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  private void run() {
+    try {
+      List<Pending> batch;
+      while ((batch = nextBatch()) != null) {
+        decode(batch);
+      }
+    } catch (InterruptedException e) {
+      // close() gave up waiting; whatever is still queued is failed there
+    }
+  }
+
+  /** Waits for the next batch; null once stopping with nothing left to decode. */
+  private List<Pending> nextBatch() throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        while (queue.isEmpty()) {
+          if (stopping) {
+            return null;
+          }
+          changed.await();
+        }
+        Pending head = queue.peekFirst();
+        boolean batching = windowNanos > 0;
+        Predicate<Pending> together = batching ? p -> p.options().equals(head.options()) : p -> p.owner() == head.owner();
+        int limit = batching ? maxBatchSize : Integer.MAX_VALUE;
+        long deadline = head.arrivedNanos() + windowNanos;
+        long wait;
+        while (batching && !stopping && queue.peekFirst() == head && count(together, limit) < limit
+            && (wait = deadline - System.nanoTime()) > 0) {
+          changed.awaitNanos(wait);
+        }
+        if (queue.peekFirst() != head) {
+          continue; // the oldest sentence was withdrawn while we waited: start again from the new oldest
+        }
+        List<Pending> batch = new ArrayList<>();
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < limit; ) {
+          Pending p = it.next();
+          if (together.test(p)) {
+            batch.add(p);
+            it.remove();
+          }
+        }
+        return batch;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int count(Predicate<Pending> together, int limit) {
+    int n = 0;
+    for (Iterator<Pending> it = queue.iterator(); it.hasNext() && n < limit; ) {
+      if (together.test(it.next())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void decode(List<Pending> batch) {
+    long start = System.nanoTime();
+    List<String> sources = batch.stream().map(Pending::source).toList();
+    try {
+      List<SentenceResult> results = engine.translate(sources, batch.get(0).options());
+      if (results == null || results.size() != batch.size()) {
+        throw new IllegalStateException("engine " + engine.info().name() + " returned "
+            + (results == null ? "null" : results.size() + " results") + " for " + batch.size() + " sentences");
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result().complete(results.get(i));
+      }
+    } catch (RuntimeException | Error e) {
+      // an engine failure fails this batch's requests, not the batcher
+      batch.forEach(p -> p.result().completeExceptionally(e));
+    }
+    observer.decoded(batch.size(), System.nanoTime() - start);
+  }
+}

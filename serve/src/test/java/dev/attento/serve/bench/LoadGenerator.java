@@ -1,0 +1,147 @@
+package dev.attento.serve.bench;
+
+import dev.attento.serve.FakeEngine;
+import dev.attento.serve.ServerLimits;
+import dev.attento.serve.TranslationServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator: starts a server over a fake engine whose cost is like a batched decode
+ * (a fixed cost per batch plus a little per sentence), then runs N clients over loopback for
+ * T seconds, each sending one sentence per request and waiting for the answer before the next,
+ * once with dynamic batching and once without. Prints throughput and latency percentiles.
+ *
+ * <pre>
+ * LoadGenerator [--clients 32] [--seconds 10] [--warmup 3] [--window-ms 5] [--max-batch 32]
+ *               [--batch-ms 20] [--sentence-ms 0.2]
+ * </pre>
+ */
+public final class LoadGenerator {
+
+  private LoadGenerator() {}
+
+  /** One run's outcome. */
+  record Run(String name, long requests, long errors, double seconds, long[] latenciesNanos, double meanBatch) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    double percentileMs(double q) {
+      if (latenciesNanos.length == 0) {
+        return Double.NaN;
+      }
+      int rank = (int) Math.ceil(q * latenciesNanos.length) - 1;
+      return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, rank))] / 1e6;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int clients = intArg(args, "--clients", 32);
+    int seconds = intArg(args, "--seconds", 10);
+    int warmup = intArg(args, "--warmup", 3);
+    int windowMs = intArg(args, "--window-ms", 5);
+    int maxBatch = intArg(args, "--max-batch", 32);
+    double batchMs = doubleArg(args, "--batch-ms", 20);
+    double sentenceMs = doubleArg(args, "--sentence-ms", 0.2);
+    System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), fake decode %.1f ms per batch + %.2f ms per "
+        + "sentence%n", clients, seconds, warmup, batchMs, sentenceMs);
+    ServerLimits base = ServerLimits.defaults().withMaxBatchSize(maxBatch);
+    List<Run> runs = new ArrayList<>();
+    runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, batchMs, sentenceMs));
+    runs.add(run("batching on (" + windowMs + " ms window)", base.withBatchWindowMs(windowMs), clients, seconds, warmup,
+        batchMs, sentenceMs));
+    System.out.println();
+    System.out.println("| mode | requests/s | p50 ms | p99 ms | mean batch | errors |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    for (Run r : runs) {
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", r.name(), r.throughput(),
+          r.percentileMs(0.5), r.percentileMs(0.99), r.meanBatch(), r.errors());
+    }
+    System.out.printf(Locale.ROOT, "%nthroughput with batching / without: %.1fx%n",
+        runs.get(1).throughput() / runs.get(0).throughput());
+  }
+
+  private static Run run(String name, ServerLimits limits, int clients, int seconds, int warmup, double batchMs,
+                         double sentenceMs) throws InterruptedException {
+    FakeEngine engine = new FakeEngine("load", (long) (batchMs * 1e6), (long) (sentenceMs * 1e6));
+    try (TranslationServer server = TranslationServer.start(List.of(engine), "127.0.0.1", 0, limits)) {
+      URI uri = server.uri().resolve("/v1/translate");
+      long start = System.nanoTime();
+      long measureFrom = start + warmup * 1_000_000_000L;
+      long end = measureFrom + seconds * 1_000_000_000L;
+      AtomicLong errors = new AtomicLong();
+      List<long[]> perClient = new ArrayList<>();
+      CountDownLatch done = new CountDownLatch(clients);
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        perClient.add(null);
+        Thread t = new Thread(() -> {
+          perClient.set(client, clientLoop(uri, client, measureFrom, end, errors));
+          done.countDown();
+        }, "client-" + c);
+        t.start();
+      }
+      Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+      List<Integer> sizesAtStart = engine.batchSizes();
+      done.await();
+      List<Integer> sizes = engine.batchSizes().subList(sizesAtStart.size(), engine.batchSizes().size());
+      long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      double meanBatch = sizes.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+      return new Run(name, all.length, errors.get(), seconds, all, meanBatch);
+    }
+  }
+
+  /**
+   * Sends one sentence per request until {@code end}; returns the latencies of the requests that
+   * finished between {@code from} and {@code end} (throughput counts the same requests).
+   */
+  private static long[] clientLoop(URI uri, int client, long from, long end, AtomicLong errors) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    long[] latencies = new long[1024];
+    int n = 0;
+    for (int i = 0; System.nanoTime() < end; i++) {
+      String body = "{\"text\": \"sentence " + i + " of client " + client + "\", \"beam\": 4}";
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        long t1 = System.nanoTime();
+        if (r.statusCode() != 200) {
+          errors.incrementAndGet();
+        } else if (t1 >= from && t1 <= end) {
+          if (n == latencies.length) {
+            latencies = Arrays.copyOf(latencies, n * 2);
+          }
+          latencies[n++] = t1 - t0;
+        }
+      } catch (Exception e) {
+        errors.incrementAndGet();
+      }
+    }
+    return Arrays.copyOf(latencies, n);
+  }
+
+  private static int intArg(String[] args, String name, int otherwise) {
+    return (int) doubleArg(args, name, otherwise);
+  }
+
+  private static double doubleArg(String[] args, String name, double otherwise) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Double.parseDouble(args[i + 1]);
+      }
+    }
+    return otherwise;
+  }
+}
