@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         GradientsCommand.class,
         CellsCommand.class,
         DataCommand.class,
+        ServeCommand.class,
         BenchCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class,

@@ -272,6 +272,12 @@ class CliTest {
     assertEquals(1, kernels.code());
     assertEquals("attento: --kernels: unknown kernels 'gpu'; choose auto, vector, blocked or reference",
         kernels.err().strip());
+    Cli.Result port = Cli.run("serve", "-m", run.toString(), "--port", "99999");
+    assertEquals(1, port.code());
+    assertEquals("attento: --port must be between 0 and 65535, got 99999", port.err().strip());
+    Cli.Result noRun = Cli.run("serve", "-m", dir.resolve("none").toString(), "--port", "0");
+    assertEquals(1, noRun.code());
+    assertTrue(noRun.err().contains("does not exist") && noRun.err().strip().lines().count() == 1, noRun.err());
     Cli.Result noModel = Cli.run("translate", "-m", dir.resolve("none").toString(), "hello");
     assertEquals(1, noModel.code());
     assertTrue(noModel.err().contains("does not exist"), noModel.err());

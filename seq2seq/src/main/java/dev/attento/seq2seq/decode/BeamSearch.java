@@ -22,11 +22,24 @@ public final class BeamSearch {
 
   /** Decodes every sentence of {@code source}, in order, in the inference pass {@code fwd}. */
   public static List<Hypothesis> decode(Forward fwd, Translator model, SourceBatch source, DecodingOptions options) {
-    return DecodingShards.decode(fwd, source, options.beamSize(), (pass, part) -> decodeBatch(pass, model, part, options));
+    return decodeNBest(fwd, model, source, options, 1).stream().map(l -> l.get(0)).toList();
   }
 
-  private static List<Hypothesis> decodeBatch(Forward fwd, Translator model, SourceBatch source,
-                                              DecodingOptions options) {
+  /**
+   * Decodes every sentence of {@code source} and returns, for each, its {@code n} best
+   * finished hypotheses by length-normalised score, best first (fewer if the search finished
+   * fewer; at least one).
+   */
+  public static List<List<Hypothesis>> decodeNBest(Forward fwd, Translator model, SourceBatch source,
+                                                   DecodingOptions options, int n) {
+    if (n < 1 || n > options.beamSize()) {
+      throw new IllegalArgumentException("n-best must be between 1 and the beam size " + options.beamSize() + ", got " + n);
+    }
+    return DecodingShards.decode(fwd, source, options.beamSize(), (pass, part) -> decodeBatch(pass, model, part, options, n));
+  }
+
+  private static List<List<Hypothesis>> decodeBatch(Forward fwd, Translator model, SourceBatch source,
+                                                    DecodingOptions options, int n) {
     int batch = source.batchSize();
     boolean attends = model.config().usesAttention();
     SentenceBeams[] beams = new SentenceBeams[batch];
@@ -68,9 +81,9 @@ public final class BeamSearch {
         state = step.next().select(fwd, parents.stream().mapToInt(Integer::intValue).toArray());
       }
     }
-    List<Hypothesis> out = new ArrayList<>(batch);
+    List<List<Hypothesis>> out = new ArrayList<>(batch);
     for (SentenceBeams b : beams) {
-      out.add(b.best());
+      out.add(b.best(n));
     }
     return out;
   }

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
  */
 final class DecodingShards {
 
-  /** Decodes one part of a batch in a pass of its own. */
+  /** Decodes one part of a batch in a pass of its own, giving one result per sentence. */
   @FunctionalInterface
-  interface Decoding {
-    List<Hypothesis> decode(Forward fwd, SourceBatch part);
+  interface Decoding<T> {
+    List<T> decode(Forward fwd, SourceBatch part);
   }
 
   private DecodingShards() {}
@@ -27,18 +27,18 @@ final class DecodingShards {
   /**
    * @param rowsPerSentence decoder rows each sentence occupies (the beam size)
    */
-  static List<Hypothesis> decode(Forward fwd, SourceBatch source, int rowsPerSentence, Decoding decoding) {
+  static <T> List<T> decode(Forward fwd, SourceBatch source, int rowsPerSentence, Decoding<T> decoding) {
     int batch = source.batchSize();
     int parts = Math.min(batch, Sharding.shards(batch * rowsPerSentence, fwd.kernels().threads()));
     if (parts <= 1) {
       return decoding.decode(fwd, source);
     }
-    List<Supplier<List<Hypothesis>>> tasks = new ArrayList<>(parts);
+    List<Supplier<List<T>>> tasks = new ArrayList<>(parts);
     for (int q = 0; q < parts; q++) {
       SourceBatch part = source.rows(Sharding.start(batch, parts, q), Sharding.start(batch, parts, q + 1));
       tasks.add(() -> decoding.decode(fwd.shard(null, null), part));
     }
-    List<Hypothesis> out = new ArrayList<>(batch);
+    List<T> out = new ArrayList<>(batch);
     fwd.kernels().pool().map(tasks).forEach(out::addAll);
     return out;
   }

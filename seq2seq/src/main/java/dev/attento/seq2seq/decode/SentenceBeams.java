@@ -96,9 +96,14 @@ final class SentenceBeams {
     return parents.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The best finished hypothesis by length-normalised score. */
-  Hypothesis best() {
-    return finished.stream().max(Comparator.comparingDouble(h -> normalised(h, alpha))).orElseThrow();
+  /** The {@code n} best finished hypotheses by length-normalised score, best first. */
+  List<Hypothesis> best(int n) {
+    List<Hypothesis> ranked = finished.stream()
+        .sorted(Comparator.comparingDouble((Hypothesis h) -> normalised(h, alpha)).reversed()).limit(n).toList();
+    if (ranked.isEmpty()) {
+      throw new IllegalStateException("beam search ended without a finished hypothesis");
+    }
+    return ranked;
   }
 
   /**

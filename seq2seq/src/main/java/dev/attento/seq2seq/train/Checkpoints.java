@@ -174,7 +174,7 @@ public final class Checkpoints {
   }
 
   /** The step number in a checkpoint directory's name. */
-  static long stepOf(Path dir) {
+  public static long stepOf(Path dir) {
     Matcher m = STEP.matcher(dir.getFileName().toString());
     if (!m.matches()) {
       throw new ModelFileException(dir + ": not a checkpoint directory (expected a name like step-0001500)");

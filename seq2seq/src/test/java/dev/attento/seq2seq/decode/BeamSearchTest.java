@@ -47,4 +47,28 @@ class BeamSearchTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void nBestListsDistinctHypothesesBestFirstStartingWithTheOneBest() {
+    ModelConfig config = new ModelConfig("gru", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, "bahdanau", true, false,
+        false);
+    Translator model = Translators.build(config, 7, null);
+    SourceBatch source = TestBatches.randomSources(new Random(4), 5, 9, 9);
+    DecodingOptions options = new DecodingOptions(4, 0.6, 1.5, 3);
+    Forward fwd = Forward.inference(Kernels.detect());
+    List<Hypothesis> one = BeamSearch.decode(fwd, model, source, options);
+    List<List<Hypothesis>> three = BeamSearch.decodeNBest(fwd, model, source, options, 3);
+    for (int b = 0; b < 5; b++) {
+      List<Hypothesis> n = three.get(b);
+      assertTrue(!n.isEmpty() && n.size() <= 3, "sentence " + b + ": " + n.size());
+      assertArrayEquals(one.get(b).tokens(), n.get(0).tokens(), "the first of the n-best is the one-best");
+      for (int i = 1; i < n.size(); i++) {
+        assertTrue(SentenceBeams.normalised(n.get(i - 1), 0.6) >= SentenceBeams.normalised(n.get(i), 0.6),
+            "best first by length-normalised score");
+        assertTrue(!java.util.Arrays.equals(n.get(i - 1).tokens(), n.get(i).tokens()), "distinct hypotheses");
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> BeamSearch.decodeNBest(fwd, model, source, options, 5));
+  }
 }
