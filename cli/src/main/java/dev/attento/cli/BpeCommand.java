@@ -102,10 +102,7 @@ final class BpeCommand implements Runnable {
         throw new UserError(model + ": no such model file");
       }
       BpeTokenizer tokenizer = BpeTokenizer.load(model);
-      PrintWriter out = spec.commandLine().getOut();
-      forEachLine(file, line -> out.println(mapFields(line, text -> String.join(" ", tokenizer.tokenize(text)))));
-      out.flush();
-      return 0;
+      return printFields(spec, file, text -> String.join(" ", tokenizer.tokenize(text)));
     }
   }
 
@@ -121,21 +118,23 @@ final class BpeCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       BpeDecoder decoder = new BpeDecoder();
-      PrintWriter out = spec.commandLine().getOut();
-      forEachLine(file, line -> out.println(mapFields(line,
-          pieces -> decoder.decode(pieces.isEmpty() ? List.of() : Arrays.asList(pieces.split(" +"))))));
-      out.flush();
-      return 0;
+      return printFields(spec, file, pieces -> decoder.decode(pieces.isEmpty() ? List.of() : Arrays.asList(pieces.split(" +"))));
     }
   }
 
-  /** The tab-separated fields of {@code line}, each replaced by {@code f}'s result. */
-  static String mapFields(String line, UnaryOperator<String> f) {
-    String[] fields = line.split("\t", -1);
-    for (int i = 0; i < fields.length; i++) {
-      fields[i] = f.apply(fields[i]);
-    }
-    return String.join("\t", fields);
+  /** Prints each line of {@code file} (or standard input) with its tab-separated fields replaced by {@code f}'s result. */
+  private static int printFields(picocli.CommandLine.Model.CommandSpec spec, Path file, UnaryOperator<String> f)
+      throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    forEachLine(file, line -> {
+      String[] fields = line.split("\t", -1);
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = f.apply(fields[i]);
+      }
+      out.println(String.join("\t", fields));
+    });
+    out.flush();
+    return 0;
   }
 
   /** What is done with each line. */

@@ -1,6 +1,8 @@
 package dev.attento.seq2seq.text.bpe;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +48,17 @@ public final class BpeLearnSpeed {
       }
     }
     System.out.printf(Locale.ROOT, "%d pairs, %d texts, %d merges%n", lines.size() * copies, texts.size(), merges);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int run = 1; run <= runs; run++) {
       long t0 = System.nanoTime();
+      long countCpu = threads.getCurrentThreadCpuTime();
       Map<String, Long> words = new Pretokenizer().count(texts);
       long t1 = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
+      countCpu = cpu - countCpu;
       BpeModel model = new BpeLearner().learn(words, merges);
       long t2 = System.nanoTime();
+      cpu = threads.getCurrentThreadCpuTime() - cpu;
       BpeTokenizer tokenizer = new BpeTokenizer(dev.attento.seq2seq.text.TokenizerSpec.parse("bpe"), model);
       long pieces = 0;
       for (String text : texts) {
@@ -62,9 +69,9 @@ public final class BpeLearnSpeed {
         }
       }
       long t3 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "run %d: pre-tokenize and count %.2f s (%d distinct words), learn %.2f s (%d merges),"
-              + " encode+decode all %.2f s (%d pieces)%n", run, (t1 - t0) / 1e9, words.size(), (t2 - t1) / 1e9,
-          model.merges().size(), (t3 - t2) / 1e9, pieces);
+      System.out.printf(Locale.ROOT, "run %d: pre-tokenize and count %.2f s (%.2f s CPU; %d distinct words), learn %.2f s"
+              + " (%.2f s CPU; %d merges), encode+decode all %.2f s (%d pieces)%n", run, (t1 - t0) / 1e9, countCpu / 1e9, words.size(),
+          (t2 - t1) / 1e9, cpu / 1e9, model.merges().size(), (t3 - t2) / 1e9, pieces);
     }
   }
 }
