@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * {@link PairQueue} (an indexed heap) gives the most frequent pair. A merge visits only the
  * words holding its pair, subtracts their old pairs' counts, merges, adds their new pairs'
  * counts, and moves the changed pairs in the heap. Learning 10,000 merges on the shared
- * LibreOffice en→it corpus (both sides, 36,866 texts) takes about a second; see
- * {@code BpeLearnSpeed} in the tests for the measurement.
+ * LibreOffice en→it corpus (18,433 pairs, both sides: 36,866 texts, 17,590 distinct words)
+ * took 0.72 s in a fresh JVM (0.40 s of CPU) and 0.1–0.25 s once warm, with pre-tokenization
+ * and counting 1.3 s before it on the 2-core machine; see {@code BpeLearnSpeed} in the tests for
+ * the command and the figures.
  *
  * <p>Ties between equally frequent pairs go to the pair of older symbols (see {@link
  * PairQueue}). Symbols are identified by their text, so two merges that spell the same piece
