@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attento data tasks|generate|stats|import}: toy tasks, corpus statistics and conversion. */
+/** {@code attento data tasks|generate|stats|import|bpe}: toy tasks, corpus statistics, conversion and subword units. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-    description = "Toy tasks and corpora: list tasks, generate a corpus, show statistics, import real corpora.",
-    subcommands = {DataCommand.Tasks.class, DataCommand.Generate.class, DataCommand.Stats.class, ImportCommand.class})
+    description = "Toy tasks and corpora: list tasks, generate a corpus, show statistics, import real corpora, BPE subword units.",
+    subcommands = {DataCommand.Tasks.class, DataCommand.Generate.class, DataCommand.Stats.class, ImportCommand.class,
+        BpeCommand.class})
 final class DataCommand implements Runnable {
 
   @Spec

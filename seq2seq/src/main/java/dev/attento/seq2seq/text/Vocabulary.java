@@ -60,6 +60,22 @@ public final class Vocabulary {
     return new Vocabulary(tokens);
   }
 
+  /**
+   * The specials at their ids, then {@code tokens} in the given order (e.g. a subword model's
+   * pieces, which need no counting).
+   *
+   * @throws IllegalArgumentException if a token repeats or is one of the specials
+   */
+  public static Vocabulary of(List<String> tokens) {
+    List<String> all = new ArrayList<>(SPECIALS);
+    all.addAll(tokens);
+    Vocabulary v = new Vocabulary(all);
+    if (v.ids.size() != all.size()) {
+      throw new IllegalArgumentException("vocabulary tokens must be distinct and not one of " + SPECIALS);
+    }
+    return v;
+  }
+
   /** Number of tokens including the specials. */
   public int size() {
     return tokens.size();

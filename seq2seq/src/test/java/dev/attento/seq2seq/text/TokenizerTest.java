@@ -91,7 +91,8 @@ class TokenizerTest {
 
   @Test
   void badSpecsAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("bpe"));
+    assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("bpe").create(), "bpe must be learned");
+    assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("sentencepiece"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenizerSpec.parse("word:stem"));
     assertTrue(e.getMessage().contains("lowercase, fold, elision, join"), e.getMessage());
   }
