@@ -12,16 +12,20 @@ import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.Translator;
 import dev.attento.seq2seq.text.TextCodec;
+import dev.attento.seq2seq.text.Tokenizer;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
+import dev.attento.seq2seq.text.bpe.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@link ModelBundle} on disk: a directory with
@@ -51,8 +55,13 @@ public final class BundleFiles {
 
   private BundleFiles() {}
 
-  /** Writes the bundle's files into {@code dir} (checksums are written by {@link #writeChecksums}). */
-  public static void write(Path dir, ModelBundle bundle) throws IOException {
+  /**
+   * Writes the bundle's files into {@code dir} (checksums are written by {@link #writeChecksums}):
+   * {@link #FILES}, and {@code source.bpe} / {@code target.bpe} for a side with learned subwords.
+   *
+   * @return the names of the files written
+   */
+  public static List<String> write(Path dir, ModelBundle bundle) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("model", bundle.config());
@@ -63,6 +72,27 @@ public final class BundleFiles {
     bundle.source().vocabulary().save(dir.resolve("source.vocab.json"));
     bundle.target().vocabulary().save(dir.resolve("target.vocab.json"));
     SafeTensors.write(dir.resolve("weights.safetensors"), bundle.translator().parameters().asMap());
+    List<String> written = new ArrayList<>(FILES);
+    for (Side side : Side.values()) {
+      if (side.codec(bundle).tokenizer() instanceof BpeTokenizer bpe) {
+        bpe.save(dir.resolve(side.bpeFile()));
+        written.add(side.bpeFile());
+      }
+    }
+    return written;
+  }
+
+  /** The two sides of a bundle, and the file of each side's subword model. */
+  private enum Side {
+    SOURCE, TARGET;
+
+    TextCodec codec(ModelBundle bundle) {
+      return this == SOURCE ? bundle.source() : bundle.target();
+    }
+
+    String bpeFile() {
+      return this == SOURCE ? "source.bpe" : "target.bpe";
+    }
   }
 
   /** Writes {@code checksums.json} over {@code files} of {@code dir}. */
@@ -75,7 +105,8 @@ public final class BundleFiles {
   }
 
   /**
-   * Verifies that every file in {@code required} exists and matches {@code checksums.json}.
+   * Verifies that every file in {@code required}, and every other file {@code checksums.json}
+   * lists, exists and matches its checksum.
    *
    * @throws ModelFileException naming the first missing, unlisted or altered file
    */
@@ -93,7 +124,12 @@ public final class BundleFiles {
     if (sums == null || !sums.isObject()) {
       throw new ModelFileException(sumsFile + ": not a checksum list");
     }
-    for (String f : required) {
+    Set<String> files = new LinkedHashSet<>(required);
+    sums.fieldNames().forEachRemaining(files::add);
+    for (String f : files) {
+      if (f.contains("/") || f.contains("\\") || f.startsWith(".")) {
+        throw new ModelFileException(sumsFile + ": lists a file outside the directory ('" + f + "')");
+      }
       Path file = dir.resolve(f);
       if (!Files.isRegularFile(file)) {
         throw new ModelFileException(dir + ": missing " + f);
@@ -152,10 +188,23 @@ public final class BundleFiles {
       }
       Translator translator = Translators.build(config, seed, pluginDir);
       copyInto(dir.resolve("weights.safetensors"), translator.parameters().asMap());
-      return new ModelBundle(translator, new TextCodec(sourceSpec.create(), sv), new TextCodec(targetSpec.create(), tv),
-          seed);
+      return new ModelBundle(translator, new TextCodec(tokenizer(dir, Side.SOURCE, sourceSpec), sv),
+          new TextCodec(tokenizer(dir, Side.TARGET, targetSpec), tv), seed);
     } catch (IOException e) {
       throw new ModelFileException(dir + ": cannot read the model: " + e.getMessage());
+    }
+  }
+
+  /** A side's tokenizer: made from its spec, or, for learned subwords, read from the bundle (verified). */
+  private static Tokenizer tokenizer(Path dir, Side side, TokenizerSpec spec) throws IOException {
+    if (!spec.needsTraining()) {
+      return spec.create();
+    }
+    verify(dir, List.of(side.bpeFile()));
+    try {
+      return BpeTokenizer.load(dir.resolve(side.bpeFile()));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(firstLine(e.getMessage()));
     }
   }
 

@@ -85,7 +85,7 @@ public final class ConfigBinding {
         v.get(DataKeys.SOURCE_LANGUAGE), v.get(DataKeys.TARGET_LANGUAGE), v.get(DataKeys.TRAIN_SIZE),
         v.get(DataKeys.DEV_SIZE), v.get(DataKeys.SOURCE_TOKENIZER), v.get(DataKeys.TARGET_TOKENIZER),
         v.get(DataKeys.MAX_LENGTH), v.get(DataKeys.MIN_FREQUENCY), v.get(DataKeys.MAX_VOCABULARY),
-        v.get(DataKeys.STRICT));
+        v.get(DataKeys.STRICT), v.get(DataKeys.JOINT_BPE));
     ModelSettings model = new ModelSettings(v.get(ModelKeys.CELL), v.get(ModelKeys.CELL_OPTIONS),
         v.get(ModelKeys.EMBEDDING), v.get(ModelKeys.HIDDEN), v.get(ModelKeys.LAYERS), v.get(ModelKeys.BIDIRECTIONAL),
         v.get(ModelKeys.RESIDUAL), v.get(ModelKeys.DROPOUT), v.get(ModelKeys.ATTENTION), v.get(ModelKeys.INPUT_FEEDING),

@@ -51,6 +51,9 @@ public final class DataKeys {
       c -> c.data().maxVocabulary());
   public static final ConfigKey<Boolean> STRICT = new ConfigKey<>("data.strict", flag(), false,
       "The first malformed corpus line or entry is an error instead of being skipped.", c -> c.data().strict());
+  public static final ConfigKey<Boolean> JOINT_BPE = new ConfigKey<>("data.jointBpe", flag(), true,
+      "With the same bpe tokenizer on both sides: learn one subword model on both sides' training text (one "
+          + "vocabulary, as for related languages); false: one per side.", c -> c.data().jointBpe());
 
   /**
    * Keys that configs of earlier versions hold and that are accepted but ignored:
@@ -61,5 +64,6 @@ public final class DataKeys {
 
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(TASK, TRAIN, DEV, SOURCE_LANGUAGE, TARGET_LANGUAGE, TRAIN_SIZE,
-      DEV_SIZE, SOURCE_TOKENIZER, TARGET_TOKENIZER, MAX_LENGTH, MIN_FREQUENCY, MAX_VOCABULARY, STRICT);
+      DEV_SIZE, SOURCE_TOKENIZER, TARGET_TOKENIZER, MAX_LENGTH, MIN_FREQUENCY, MAX_VOCABULARY, STRICT,
+      JOINT_BPE);
 }

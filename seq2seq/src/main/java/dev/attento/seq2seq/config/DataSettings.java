@@ -20,11 +20,12 @@ import java.nio.file.Path;
  * @param minFrequency rarer training tokens become UNK
  * @param maxVocabulary largest vocabulary per side
  * @param strict the first malformed corpus entry is an error instead of being skipped
+ * @param jointBpe with the same {@code bpe} tokenizer on both sides, learn one subword model for both
  */
 public record DataSettings(String task, Path train, Path dev, String sourceLanguage, String targetLanguage,
                            int trainSize, int devSize, TokenizerChoice sourceTokenizer,
                            TokenizerChoice targetTokenizer, int maxLength, int minFrequency, int maxVocabulary,
-                           boolean strict) {
+                           boolean strict, boolean jointBpe) {
 
   public DataSettings {
     DataKeys.TASK.check(task);

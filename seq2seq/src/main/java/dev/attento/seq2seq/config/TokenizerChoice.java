@@ -15,7 +15,8 @@ public record TokenizerChoice(TokenizerSpec spec) {
   public static final TokenizerChoice AUTO = new TokenizerChoice(null);
 
   /** What the setting accepts, for messages and docs. */
-  public static final String GRAMMAR = "auto, char, or word[:FILTER,...] with filters lowercase, fold, elision, join";
+  public static final String GRAMMAR = "auto, char, bpe[:VOCABULARY_SIZE] (subwords learned from the training data), "
+      + "or word[:FILTER,...] with filters lowercase, fold, elision, join";
 
   /**
    * Parses {@code auto} or a tokenizer description.

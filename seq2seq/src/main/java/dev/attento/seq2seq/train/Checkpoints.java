@@ -88,10 +88,9 @@ public final class Checkpoints {
     Path target = directory(state.step());
     if (!isComplete(target)) {
       Path tmp = Files.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");
-      BundleFiles.write(tmp, model);
+      List<String> files = new ArrayList<>(BundleFiles.write(tmp, model));
       SafeTensors.write(tmp.resolve("optimizer.safetensors"), optimizer.state());
       AtomicFiles.writeString(tmp.resolve("trainer.json"), JSON.writeValueAsString(state));
-      List<String> files = new ArrayList<>(BundleFiles.FILES);
       files.addAll(TRAINER_FILES);
       BundleFiles.writeChecksums(tmp, files);
       if (Files.exists(target)) {

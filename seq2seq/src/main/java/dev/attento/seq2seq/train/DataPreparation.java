@@ -14,6 +14,7 @@ import dev.attento.seq2seq.text.TextCodec;
 import dev.attento.seq2seq.text.Tokenizer;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
+import dev.attento.seq2seq.text.bpe.BpeTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,8 +65,18 @@ public final class DataPreparation {
       dev = devCorpus.pairs();
       origin = c.train() + ": " + trainCorpus.summary() + "; " + c.dev() + ": " + devCorpus.summary();
     }
-    Tokenizer st = srcTok.create();
-    Tokenizer tt = tgtTok.create();
+    Tokenizer st;
+    Tokenizer tt;
+    if (c.jointBpe() && srcTok.needsTraining() && srcTok.equals(tgtTok)) {
+      List<String> both = new ArrayList<>(2 * train.size());
+      train.forEach(p -> both.add(p.source()));
+      train.forEach(p -> both.add(p.target()));
+      st = BpeTokenizer.learn(srcTok, both);
+      tt = st;
+    } else {
+      st = tokenizer(srcTok, train.stream().map(SentencePair::source).toList());
+      tt = tokenizer(tgtTok, train.stream().map(SentencePair::target).toList());
+    }
     int maxLen = c.maxLength();
     List<List<String>> srcTokens = new ArrayList<>();
     List<List<String>> tgtTokens = new ArrayList<>();
@@ -88,8 +99,8 @@ public final class DataPreparation {
     }
     int minFreq = c.minFrequency();
     int maxVocab = c.maxVocabulary();
-    TextCodec source = new TextCodec(st, Vocabulary.build(srcTokens, minFreq, maxVocab));
-    TextCodec target = new TextCodec(tt, Vocabulary.build(tgtTokens, minFreq, maxVocab));
+    TextCodec source = new TextCodec(st, vocabulary(st, srcTokens, minFreq, maxVocab));
+    TextCodec target = new TextCodec(tt, vocabulary(tt, tgtTokens, minFreq, maxVocab));
     List<Example> trainExamples = new ArrayList<>();
     for (int i = 0; i < srcTokens.size(); i++) {
       trainExamples.add(new Example(i, source.vocabulary().encode(srcTokens.get(i)),
@@ -122,5 +133,20 @@ public final class DataPreparation {
       out.add(distinct.computeIfAbsent(t, k -> k));
     }
     return out;
+  }
+
+  /** A side's tokenizer: subword units are learned from that side's training text. */
+  private static Tokenizer tokenizer(TokenizerSpec spec, List<String> trainingText) {
+    return spec.needsTraining() ? BpeTokenizer.learn(spec, trainingText) : spec.create();
+  }
+
+  /**
+   * A side's vocabulary: a subword model's pieces (every byte among them, so nothing is ever
+   * unknown), or the training tokens seen at least {@code minFrequency} times.
+   */
+  private static Vocabulary vocabulary(Tokenizer tokenizer, List<List<String>> trainingTokens, int minFrequency,
+                                       int maxVocabulary) {
+    return tokenizer instanceof BpeTokenizer bpe ? bpe.vocabulary()
+        : Vocabulary.build(trainingTokens, minFrequency, maxVocabulary);
   }
 }

@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(48, ConfigKeys.all().size(), "13 data, 12 model, 18 training and 5 decoding keys");
+    assertEquals(49, ConfigKeys.all().size(), "14 data, 12 model, 18 training and 5 decoding keys");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.text.bpe;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class BpeModel {
 
   /** Entries every BPE vocabulary has whatever it learned: the specials and the byte pieces. */
-  public static final int FIXED_PIECES = Vocabulary.SPECIALS.size() + 256;
+  public static final int FIXED_PIECES = SpecialTokens.TEXTS.size() + 256;
 
   private final List<String> alphabet;
   private final List<Merge> merges;

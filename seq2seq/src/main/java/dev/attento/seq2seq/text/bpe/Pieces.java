@@ -1,7 +1,7 @@
 package dev.attento.seq2seq.text.bpe;
 
 import dev.attento.seq2seq.text.CharTokenizer;
-import dev.attento.seq2seq.text.Vocabulary;
+import dev.attento.seq2seq.text.SpecialTokens;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +75,7 @@ public final class Pieces {
    * the vocabulary's special tokens.
    */
   static boolean isReservedPiece(String text) {
-    return byteValue(text) >= 0 || Vocabulary.SPECIALS.contains(text);
+    return byteValue(text) >= 0 || SpecialTokens.TEXTS.contains(text);
   }
 
   /** The symbol a learned character stands as: {@link #SPACE} for a space, else the character. */

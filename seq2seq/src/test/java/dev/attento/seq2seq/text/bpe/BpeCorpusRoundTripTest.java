@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class BpeCorpusRoundTripTest {
         List<String> p = tokenizer.tokenize(side);
         assertArrayEquals(side.getBytes(StandardCharsets.UTF_8), tokenizer.detokenize(p).getBytes(StandardCharsets.UTF_8), side);
         for (String piece : p) {
-          assertNotEquals(Vocabulary.UNK, vocabulary.id(piece), piece);
+          assertNotEquals(SpecialTokens.UNK, vocabulary.id(piece), piece);
           bytePieces += Pieces.byteValue(piece) >= 0 ? 1 : 0;
         }
         pieces += p.size();

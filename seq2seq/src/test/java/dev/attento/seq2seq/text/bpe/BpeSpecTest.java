@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.util.List;
@@ -57,7 +58,7 @@ class BpeSpecTest {
     Vocabulary v = Vocabulary.of(List.of("a", "b"));
     assertEquals(List.of("<pad>", "<s>", "</s>", "<unk>", "a", "b"), v.tokens());
     assertEquals(5, v.id("b"));
-    assertEquals(Vocabulary.UNK, v.id("c"));
+    assertEquals(SpecialTokens.UNK, v.id("c"));
     assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "a")));
     assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("<s>")));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import java.util.List;
@@ -45,7 +46,7 @@ class BpeTokenizerTest {
     String text = "Insert 🙂 and 日本語, the naïve row™";
     List<String> pieces = TOKENIZER.tokenize(text);
     for (String p : pieces) {
-      assertNotEquals(Vocabulary.UNK, vocabulary.id(p), p + " is in the vocabulary");
+      assertNotEquals(SpecialTokens.UNK, vocabulary.id(p), p + " is in the vocabulary");
     }
     String emoji = String.join(" ", TOKENIZER.tokenize("🙂"));
     assertEquals("▁ <0xF0> <0x9F> <0x99> <0x82>", emoji);
@@ -62,14 +63,14 @@ class BpeTokenizerTest {
     assertEquals(text, TOKENIZER.detokenize(pieces), String.join(" ", pieces));
     for (String p : pieces) {
       assertTrue(!p.isEmpty() && p.codePoints().noneMatch(Character::isWhitespace), "no whitespace in piece '" + p + "'");
-      assertNotEquals(Vocabulary.UNK, TOKENIZER.vocabulary().id(p), p);
+      assertNotEquals(SpecialTokens.UNK, TOKENIZER.vocabulary().id(p), p);
     }
   }
 
   @Test
   void theVocabularyHoldsSpecialsBytesAlphabetAndMergesWithinTheSize() {
     Vocabulary v = TOKENIZER.vocabulary();
-    assertEquals(Vocabulary.SPECIALS, v.tokens().subList(0, 4));
+    assertEquals(SpecialTokens.TEXTS, v.tokens().subList(0, 4));
     assertEquals("<0x00>", v.token(4));
     assertEquals("<0xFF>", v.token(259));
     assertEquals(TOKENIZER.model().alphabet().get(0), v.token(260));
