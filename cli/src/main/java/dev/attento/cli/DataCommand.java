@@ -1,5 +1,7 @@
 package dev.attento.cli;
 
+import dev.attento.cli.text.TerminalText;
+import dev.attento.core.io.OutputTarget;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusProblem;
 import dev.attento.seq2seq.data.SentencePair;
@@ -39,7 +41,7 @@ final class DataCommand implements Runnable {
   /** The first ten problems of a corpus and how many more there are. */
   static void printProblems(PrintWriter out, List<CorpusProblem> problems) {
     for (CorpusProblem p : problems.subList(0, Math.min(10, problems.size()))) {
-      out.println("malformed: " + p);
+      out.println("malformed: " + TerminalText.escape(p.toString())); // a corpus line may hold escape sequences
     }
     if (problems.size() > 10) {
       out.println("... and " + (problems.size() - 10) + " more malformed lines");
@@ -75,7 +77,7 @@ final class DataCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "TSV", description = "Output file.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "TSV", description = "Output file, - for standard output.")
     Path out;
 
     @Spec
@@ -83,9 +85,12 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      TsvWriter.write(out, ToyTasks.byName(task).generate(count, seed));
-      spec.commandLine().getOut().println("wrote " + count + " pairs of " + task + " to " + out);
-      spec.commandLine().getOut().flush();
+      OutputTarget target = OutputTarget.forArgument(out, System.out);
+      TsvWriter.write(target, ToyTasks.byName(task).generate(count, seed));
+      // With the pairs on standard output, the note goes to standard error so a pipe gets only pairs.
+      PrintWriter note = target.isStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      note.println("wrote " + count + " pairs of " + task + " to " + target);
+      note.flush();
       return 0;
     }
   }
@@ -115,7 +120,7 @@ final class DataCommand implements Runnable {
         src.add(tok.tokenize(p.source()));
         tgt.add(tok.tokenize(p.target()));
       }
-      out.println(file + ": " + c.summary());
+      out.println(TerminalText.escape(file + ": " + c.summary())); // the summary quotes malformed input
       out.printf(Locale.ROOT, "vocabulary (%s tokens): source %d, target %d%n", tokenizer,
           Vocabulary.build(src, 1, Integer.MAX_VALUE).size() - 4, Vocabulary.build(tgt, 1, Integer.MAX_VALUE).size() - 4);
       histogram(out, "source length", src);

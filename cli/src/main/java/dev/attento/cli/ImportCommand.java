@@ -1,5 +1,7 @@
 package dev.attento.cli;
 
+import dev.attento.cli.text.TerminalText;
+import dev.attento.core.io.OutputTarget;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusProblem;
 import dev.attento.seq2seq.data.CorpusReader;
@@ -43,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   LanguageOptions languages = new LanguageOptions();
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "TSV", description = "The training pairs (all pairs without --dev-size/--test-size).")
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "TSV", description = "The training pairs (all pairs without --dev-size/--test-size); - for standard output.")
   Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "tsv, aligned, tmx, po or mo (default: detected for each file).")
@@ -126,14 +128,14 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserError("no pairs left to write");
     }
     HeldOutSplit.Parts parts = HeldOutSplit.split(cleaned.kept(), devSize, testSize, seed);
-    TsvWriter.write(out, parts.train());
+    TsvWriter.write(OutputTarget.forArgument(out, System.out), parts.train());
     StringBuilder wrote = new StringBuilder("wrote " + parts.train().size() + " pairs to " + out);
     if (devOut != null) {
-      TsvWriter.write(devOut, parts.dev());
+      TsvWriter.write(OutputTarget.forArgument(devOut, System.out), parts.dev());
       wrote.append(", ").append(parts.dev().size()).append(" to ").append(devOut);
     }
     if (testOut != null) {
-      TsvWriter.write(testOut, parts.test());
+      TsvWriter.write(OutputTarget.forArgument(testOut, System.out), parts.test());
       wrote.append(", ").append(parts.test().size()).append(" to ").append(testOut);
     }
     if (devSize + testSize > 0) {
@@ -145,7 +147,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private static void report(PrintWriter err, String what, Corpus c, List<SentencePair> pairs, List<CorpusProblem> problems) {
-    err.println(what + ": " + c.summary());
+    err.println(TerminalText.escape(what + ": " + c.summary())); // the summary quotes malformed input
     pairs.addAll(c.pairs());
     problems.addAll(c.problems());
   }

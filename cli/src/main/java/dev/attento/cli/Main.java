@@ -1,6 +1,8 @@
 package dev.attento.cli;
 
+import dev.attento.cli.text.TerminalText;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +45,11 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command line with Attento's error handling. */
+  /**
+   * Builds the command line with Attento's error handling. Every error message passes through
+   * {@link TerminalText#escape}: messages echo user input (a file name, a keyword, a corpus
+   * line), and that input must not drive the terminal.
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     // Options that stand for a config key show the catalogue's description and default.
@@ -55,14 +61,30 @@ public final class Main implements Runnable {
           || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
       PrintWriter err = commandLine.getErr();
       if (debug) {
-        ex.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(TerminalText.escapeLines(trace.toString()));
       }
       boolean user = isUserError(ex);
-      err.println("attento: " + (user ? ex.getMessage() : describe(ex)));
+      err.println("attento: " + TerminalText.escape(user ? ex.getMessage() : describe(ex)));
       err.flush();
       return user ? UserError.EXIT_CODE : 3;
     });
+    cl.setParameterExceptionHandler(Main::usageError);
     return cl;
+  }
+
+  /** Picocli's own handling of a usage mistake (message, then suggestions or usage), the message escaped. */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    PrintWriter err = c.getErr();
+    err.println(c.getColorScheme().errorText(TerminalText.escape(ex.getMessage())));
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      c.usage(err, c.getColorScheme());
+    }
+    err.flush();
+    return c.getExitCodeExceptionMapper() != null ? c.getExitCodeExceptionMapper().getExitCode(ex)
+        : c.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**

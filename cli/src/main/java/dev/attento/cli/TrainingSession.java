@@ -3,6 +3,7 @@ package dev.attento.cli;
 import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
+import dev.attento.cli.text.TerminalText;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.config.TrainingSettings;
@@ -77,7 +78,7 @@ final class TrainingSession {
                                  PrintWriter out, Trainer[] current) throws IOException {
     TrainingSettings options = config.training();
     TrainingData data = DataPreparation.prepare(config);
-    out.println("data: " + data.summary());
+    out.println("data: " + TerminalText.escape(data.summary()));
     ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : data.newModel(config.model(), options.seed(), plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());

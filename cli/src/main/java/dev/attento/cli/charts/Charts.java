@@ -1,5 +1,6 @@
 package dev.attento.cli.charts;
 
+import dev.attento.core.io.OutputTarget;
 import dev.attento.seq2seq.text.LuceneWordTokenizer;
 import java.awt.Color;
 import java.awt.Font;
@@ -86,13 +87,8 @@ public final class Charts {
     return bare.isEmpty() ? token : bare;
   }
 
+  /** Writes the PNG to exactly {@code file}, as {@link OutputTarget} decides (atomic, or through a symlink or device). */
   private static void save(Chart<?, ?> chart, Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    if (abs.getParent() != null) {
-      java.nio.file.Files.createDirectories(abs.getParent());
-    }
-    String name = abs.toString();
-    String base = name.toLowerCase().endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-    BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+    OutputTarget.of(file).write(out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
   }
 }

@@ -92,7 +92,7 @@ public final class SafeTensors {
     }
     byte[] json = JSON.writeValueAsBytes(header);
     int padded = (json.length + 7) / 8 * 8; // the reference pads the header with spaces to 8 bytes
-    AtomicFiles.write(file, out -> {
+    OutputTarget.of(file).write(out -> {
       ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
       out.write(len.array());
       out.write(json);

@@ -1,6 +1,6 @@
 package dev.attento.seq2seq.data;
 
-import dev.attento.core.io.AtomicFiles;
+import dev.attento.core.io.OutputTarget;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Writes pairs as a TSV corpus ({@code source<TAB>target}, UTF-8, LF), atomically, so an
  * interrupted import never leaves a half-written corpus that a later training run would
- * read without complaint.
+ * read without complaint (or through, to a device, pipe or symlink: see {@link OutputTarget}).
  */
 public final class TsvWriter {
 
@@ -23,7 +23,12 @@ public final class TsvWriter {
    * by Attento's readers, which {@linkplain Segments#oneLine make sides one line}) is an error.
    */
   public static void write(Path file, List<SentencePair> pairs) throws IOException {
-    AtomicFiles.write(file, out -> {
+    write(OutputTarget.of(file), pairs);
+  }
+
+  /** Writes {@code pairs} to {@code target}, as {@link #write(Path, List)} does to a file. */
+  public static void write(OutputTarget target, List<SentencePair> pairs) throws IOException {
+    target.write(out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       for (SentencePair p : pairs) {
         w.write(field(p.source()));

@@ -87,7 +87,7 @@ public final class Checkpoints {
     removeLeftovers();
     Path target = directory(state.step());
     if (!isComplete(target)) {
-      Path tmp = Files.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");
+      Path tmp = AtomicFiles.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");
       List<String> files = new ArrayList<>(BundleFiles.write(tmp, model));
       SafeTensors.write(tmp.resolve("optimizer.safetensors"), optimizer.state());
       AtomicFiles.writeString(tmp.resolve("trainer.json"), JSON.writeValueAsString(state));
