@@ -32,7 +32,7 @@ public final class Printable {
         case '\\' -> out.append("\\\\");
         default -> {
           if (needsEscape(cp)) {
-            out.append(String.format("\\u%04X", cp));
+            out.append(String.format("\\u%04x", cp)); // as TerminalText in the cli writes them
           } else {
             out.appendCodePoint(cp);
           }

@@ -56,7 +56,7 @@ class ConfigBindingTest {
     e = assertThrows(ConfigException.class, () -> yaml("modle:\n  hidden: 3\n"));
     assertEquals("exp.yaml: unknown section 'modle'; did you mean 'model'?", e.getMessage());
     e = assertThrows(ConfigException.class, () -> yaml("model:\n  \"hid\\nden\\e[2J\": 3\n"));
-    assertEquals("exp.yaml: unknown key 'model.hid\\nden\\u001B[2J'; did you mean 'model.hidden'?", e.getMessage());
+    assertEquals("exp.yaml: unknown key 'model.hid\\nden\\u001b[2J'; did you mean 'model.hidden'?", e.getMessage());
     e = assertThrows(ConfigException.class, () -> yaml("model: 3\n"));
     assertEquals("exp.yaml: bad value for model: 3; expected a mapping of model.* settings", e.getMessage());
   }

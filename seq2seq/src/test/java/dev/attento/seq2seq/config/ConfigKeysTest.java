@@ -123,7 +123,7 @@ class ConfigKeysTest {
     ModelSettings m = ExperimentConfig.defaults().model();
     e = assertThrows(ConfigException.class, () -> new ModelSettings("lstm\u202E", m.cellOptions(), 8, 8, 1, false,
         false, 0, "none", true, true, false));
-    assertEquals("bad value for model.cell: \"lstm\\u202E\"; expected rnn, lstm, gru or a plugin's cell", e.getMessage());
+    assertEquals("bad value for model.cell: \"lstm\\u202e\"; expected rnn, lstm, gru or a plugin's cell", e.getMessage());
   }
 
   private static void accepted(ConfigKey<?> k, JsonNode node) {

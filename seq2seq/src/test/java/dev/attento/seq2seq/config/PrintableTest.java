@@ -10,7 +10,7 @@ class PrintableTest {
 
   @Test
   void controlFormatAndSeparatorCharactersAreEscaped() {
-    assertEquals("a\\nb\\r\\tc\\u0000\\u001B[31m\\u202Etxt.exe\\u2028\\\\", Printable.escape(
+    assertEquals("a\\nb\\r\\tc\\u0000\\u001b[31m\\u202etxt.exe\\u2028\\\\", Printable.escape(
         "a\nb\r\tc\u0000\u001B[31m\u202Etxt.exe\u2028\\"));
     assertEquals("\"say \\\"hi\\\"\"", Printable.quote("say \"hi\""));
     assertEquals("città 数字 😀", Printable.escape("città 数字 😀"), "printable text stays as it is");
