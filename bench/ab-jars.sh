@@ -10,6 +10,7 @@ A="$1"; B="$2"
 ROUNDS="${ROUNDS:-2}"
 STEPS="${STEPS:-60}"
 OUT="${OUT:-$(mktemp -d)}"
+mkdir -p "$OUT"
 JVM=(-XX:+UseSerialGC -Xss8m -Xmx256m --add-modules=jdk.incubator.vector)
 grep -qw avx512f /proc/cpuinfo 2>/dev/null && JVM+=(-XX:UseAVX=3)
 run() { # jar tag round

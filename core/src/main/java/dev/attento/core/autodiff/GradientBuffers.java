@@ -29,13 +29,19 @@ public final class GradientBuffers {
 
   /** The buffer that ∂loss/∂{@code t} accumulates in; {@code t} must be {@linkplain #wants wanted}. */
   public float[] of(Tensor t) {
+    float[] g = intermediate.get(t); // most requests: an intermediate result's buffer, already made
+    if (g != null) {
+      return g;
+    }
     if (tape.watches(t)) {
       return leaves.buffer(t);
     }
     if (!tape.tracks(t)) {
       throw new IllegalArgumentException("a backward function asked for the gradient of an untracked tensor");
     }
-    return intermediate.computeIfAbsent(t, k -> new float[k.size()]);
+    g = new float[t.size()];
+    intermediate.put(t, g);
+    return g;
   }
 
   /** Removes and returns an intermediate result's gradient (or {@code null} if nothing reached it). */

@@ -32,7 +32,8 @@ public final class Tape {
   private record Entry(String name, Tensor output, BackwardFn backward) {}
 
   private final Set<Tensor> watched = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Tensor> results = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The watched leaves and the results of recorded ops: one lookup answers {@link #tracks}, which every op asks. */
+  private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Entry> entries = new ArrayList<>();
   private boolean replayed;
 
@@ -53,10 +54,11 @@ public final class Tape {
 
   /** Tracks {@code leaf}: the gradient of the loss with respect to it will be computed. */
   public Tape watch(Tensor leaf) {
-    if (results.contains(leaf)) {
+    if (tracked.contains(leaf) && !watched.contains(leaf)) {
       throw new IllegalArgumentException("only leaves can be watched; this tensor is the result of a recorded op");
     }
     watched.add(leaf);
+    tracked.add(leaf);
     return this;
   }
 
@@ -67,7 +69,7 @@ public final class Tape {
 
   /** Whether {@code t} takes a gradient: a watched leaf or the result of a recorded op. */
   public boolean tracks(Tensor t) {
-    return watched.contains(t) || results.contains(t);
+    return tracked.contains(t);
   }
 
   /** Whether any of {@code inputs} (nulls allowed) is tracked: whether an op on them will be recorded. */
@@ -91,7 +93,7 @@ public final class Tape {
     }
     if (tracksAny(inputs)) {
       entries.add(new Entry(name, output, backward));
-      results.add(output);
+      tracked.add(output);
     }
     return output;
   }
@@ -131,7 +133,8 @@ public final class Tape {
       }
     }
     entries.clear();
-    results.clear();
+    tracked.clear();
+    tracked.addAll(watched);
     return into;
   }
 
