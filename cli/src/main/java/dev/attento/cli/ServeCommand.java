@@ -10,6 +10,7 @@ import dev.attento.serve.TranslationServer;
 import dev.attento.serve.engine.ModelInfo;
 import dev.attento.serve.engine.TranslationEngine;
 import dev.attento.serve.model.BundleEngine;
+import dev.attento.serve.web.Figure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         .withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
     TranslationServer server;
     try {
-      server = TranslationServer.start(engines, host, port, limits);
+      server = TranslationServer.start(engines, host, port, limits, compareFigures());
     } catch (RuntimeException e) {
       throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
     }
@@ -101,6 +102,26 @@ final class ServeCommand implements Callable<Integer> {
     err.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The quality-by-length chart of the {@code attento compare} run the served runs come from
+   * (they are the folders of one compare directory), so the page shows it beside the
+   * translations; nothing otherwise.
+   */
+  private List<Figure> compareFigures() throws IOException {
+    Path parent = runs.get(0).toAbsolutePath().normalize().getParent();
+    for (Path run : runs) {
+      if (parent == null || !parent.equals(run.toAbsolutePath().normalize().getParent())) {
+        return List.of();
+      }
+    }
+    Path chart = parent.resolve("quality-by-length.png");
+    if (runs.size() < 2 || !Files.isRegularFile(chart)) {
+      return List.of();
+    }
+    return List.of(new Figure("quality-by-length", "Quality by source length (attento compare, " + parent.getFileName()
+        + ")", Files.readAllBytes(chart)));
   }
 
   /** What the model list shows: name, architecture, training steps and the dev scores at that step. */

@@ -7,6 +7,8 @@ import dev.attento.serve.batch.Batcher;
 import dev.attento.serve.engine.ModelInfo;
 import dev.attento.serve.engine.TranslationEngine;
 import dev.attento.serve.metrics.ServerMetrics;
+import dev.attento.serve.web.Figure;
+import dev.attento.serve.web.Figures;
 import dev.attento.serve.web.WebPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -50,7 +52,7 @@ public final class TranslationServer implements AutoCloseable {
   private volatile boolean ready;
   private boolean closed;
 
-  private TranslationServer(List<TranslationEngine> engines, String host, ServerLimits limits) {
+  private TranslationServer(List<TranslationEngine> engines, String host, ServerLimits limits, List<Figure> figures) {
     if (engines.isEmpty()) {
       throw new IllegalArgumentException("the server needs at least one model");
     }
@@ -73,6 +75,7 @@ public final class TranslationServer implements AutoCloseable {
     this.api = new Api(batchers, models, limits, metrics, () -> ready);
     routes.addAll(api.routes());
     routes.addAll(WebPage.routes());
+    routes.addAll(Figures.routes(figures));
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -107,7 +110,16 @@ public final class TranslationServer implements AutoCloseable {
    * @param port the port, 0 for any free one ({@link #port()} tells which)
    */
   public static TranslationServer start(List<TranslationEngine> engines, String host, int port, ServerLimits limits) {
-    TranslationServer server = new TranslationServer(List.copyOf(engines), host, limits);
+    return start(engines, host, port, limits, List.of());
+  }
+
+  /**
+   * As {@link #start(List, String, int, ServerLimits)}, with figures the page shows beside the
+   * translations (e.g. the quality-by-length chart of the compare run the models come from).
+   */
+  public static TranslationServer start(List<TranslationEngine> engines, String host, int port, ServerLimits limits,
+                                        List<Figure> figures) {
+    TranslationServer server = new TranslationServer(List.copyOf(engines), host, limits, List.copyOf(figures));
     try {
       server.app.start(host, port);
     } catch (RuntimeException e) {

@@ -51,6 +51,25 @@ async function loadModels() {
   $('compare-label').hidden = body.models.length < 2;
 }
 
+// Figures from the server (e.g. the compare run's quality-by-length chart), shown below the translations.
+async function loadFigures() {
+  const response = await fetch('/v1/figures');
+  if (!response.ok) return; // figures are extras: the page works without them
+  const body = await response.json();
+  const section = $('figures');
+  for (const f of body.figures) {
+    const figure = document.createElement('figure');
+    const img = document.createElement('img');
+    img.src = f.url;
+    img.alt = f.title;
+    const caption = document.createElement('figcaption');
+    caption.textContent = f.title;
+    figure.append(img, caption);
+    section.append(figure);
+  }
+  section.hidden = body.figures.length === 0;
+}
+
 function chosenModels() {
   return $('compare').checked ? state.models.map(m => m.name) : [$('model').value];
 }
@@ -241,6 +260,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     showStatus('Could not load the models: ' + e.message, true);
     return;
   }
+  loadFigures().catch(() => { /* extras only */ });
+  // A link can carry the text and the side-by-side choice: /?text=...&compare=1
+  const params = new URLSearchParams(location.search);
+  if (params.get('text')) $('source').value = params.get('text');
+  if (params.get('compare') === '1' && state.models.length > 1) $('compare').checked = true;
   $('source').addEventListener('input', schedule);
   $('model').addEventListener('change', translate);
   $('compare').addEventListener('change', translate);

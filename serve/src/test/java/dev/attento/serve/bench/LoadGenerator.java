@@ -1,12 +1,20 @@
 package dev.attento.serve.bench;
 
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.parallel.WorkerPool;
+import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.seq2seq.tasks.ToyTasks;
+import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.serve.FakeEngine;
 import dev.attento.serve.ServerLimits;
 import dev.attento.serve.TranslationServer;
+import dev.attento.serve.engine.ModelInfo;
+import dev.attento.serve.model.BundleEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,16 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Load generator: starts a server over a fake engine whose cost is like a batched decode
- * (a fixed cost per batch plus a little per sentence), then runs N clients over loopback for
- * T seconds, each sending one sentence per request and waiting for the answer before the next,
- * once with dynamic batching and once without. Prints throughput and latency percentiles.
+ * (a fixed cost per batch plus a little per sentence), or over a trained run ({@code --run
+ * DIR}: its model, decoding the default task's English number words), then runs N clients over
+ * loopback for T seconds, each sending one sentence per request and waiting for the answer
+ * before the next, once with dynamic batching and once without. Prints throughput and latency
+ * percentiles.
  *
  * <pre>
  * LoadGenerator [--clients 32] [--seconds 10] [--warmup 3] [--window-ms 5] [--max-batch 32]
- *               [--batch-ms 20] [--sentence-ms 0.2]
+ *               [--batch-ms 20] [--sentence-ms 0.2] [--run DIR] [--beam 4]
  * </pre>
  */
 public final class LoadGenerator {
@@ -53,13 +64,28 @@ public final class LoadGenerator {
     int maxBatch = intArg(args, "--max-batch", 32);
     double batchMs = doubleArg(args, "--batch-ms", 20);
     double sentenceMs = doubleArg(args, "--sentence-ms", 0.2);
-    System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), fake decode %.1f ms per batch + %.2f ms per "
-        + "sentence%n", clients, seconds, warmup, batchMs, sentenceMs);
+    int beam = intArg(args, "--beam", 4);
+    String run = stringArg(args, "--run");
+    Supplier<CountingEngine> engines;
+    if (run == null) {
+      System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), fake decode %.1f ms per batch + %.2f ms per "
+          + "sentence%n", clients, seconds, warmup, batchMs, sentenceMs);
+      engines = () -> new CountingEngine(new FakeEngine("load", (long) (batchMs * 1e6), (long) (sentenceMs * 1e6)));
+    } else {
+      ModelBundle model = Checkpoints.loadModel(Path.of(run), null);
+      Kernels kernels = Kernels.choose(Kernels.Choice.AUTO, WorkerPool.perCore());
+      System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), run %s, beam %d, %s%n", clients, seconds,
+          warmup, run, beam, kernels.describe());
+      ModelInfo info = new ModelInfo("load", model.config().cell(), model.config().attention(),
+          model.config().sourceVocab(), model.config().targetVocab(), 0, java.util.Map.of());
+      engines = () -> new CountingEngine(new BundleEngine(info, model, kernels));
+    }
+    List<String> sentences = ToyTasks.byName("numbers").generate(1000, 7).stream().map(p -> p.source()).toList();
     ServerLimits base = ServerLimits.defaults().withMaxBatchSize(maxBatch);
     List<Run> runs = new ArrayList<>();
-    runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, batchMs, sentenceMs));
+    runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, engines.get(), sentences, beam));
     runs.add(run("batching on (" + windowMs + " ms window)", base.withBatchWindowMs(windowMs), clients, seconds, warmup,
-        batchMs, sentenceMs));
+        engines.get(), sentences, beam));
     System.out.println();
     System.out.println("| mode | requests/s | p50 ms | p99 ms | mean batch | errors |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -71,9 +97,8 @@ public final class LoadGenerator {
         runs.get(1).throughput() / runs.get(0).throughput());
   }
 
-  private static Run run(String name, ServerLimits limits, int clients, int seconds, int warmup, double batchMs,
-                         double sentenceMs) throws InterruptedException {
-    FakeEngine engine = new FakeEngine("load", (long) (batchMs * 1e6), (long) (sentenceMs * 1e6));
+  private static Run run(String name, ServerLimits limits, int clients, int seconds, int warmup, CountingEngine engine,
+                         List<String> sentences, int beam) throws InterruptedException {
     try (TranslationServer server = TranslationServer.start(List.of(engine), "127.0.0.1", 0, limits)) {
       URI uri = server.uri().resolve("/v1/translate");
       long start = System.nanoTime();
@@ -86,7 +111,7 @@ public final class LoadGenerator {
         int client = c;
         perClient.add(null);
         Thread t = new Thread(() -> {
-          perClient.set(client, clientLoop(uri, client, measureFrom, end, errors));
+          perClient.set(client, clientLoop(uri, client, measureFrom, end, errors, sentences, beam));
           done.countDown();
         }, "client-" + c);
         t.start();
@@ -105,12 +130,14 @@ public final class LoadGenerator {
    * Sends one sentence per request until {@code end}; returns the latencies of the requests that
    * finished between {@code from} and {@code end} (throughput counts the same requests).
    */
-  private static long[] clientLoop(URI uri, int client, long from, long end, AtomicLong errors) {
+  private static long[] clientLoop(URI uri, int client, long from, long end, AtomicLong errors, List<String> sentences,
+                                   int beam) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     long[] latencies = new long[1024];
     int n = 0;
     for (int i = 0; System.nanoTime() < end; i++) {
-      String body = "{\"text\": \"sentence " + i + " of client " + client + "\", \"beam\": 4}";
+      String body = "{\"model\": \"load\", \"text\": \"" + sentences.get((client * 31 + i) % sentences.size())
+          + "\", \"beam\": " + beam + "}";
       long t0 = System.nanoTime();
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
@@ -130,6 +157,15 @@ public final class LoadGenerator {
       }
     }
     return Arrays.copyOf(latencies, n);
+  }
+
+  private static String stringArg(String[] args, String name) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return null;
   }
 
   private static int intArg(String[] args, String name, int otherwise) {
