@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * summed in shard order. Every op of the forward and backward pass then runs in parallel,
  * where sharing out each matrix product would leave the rest on one core.
  *
- * <p>Rows are sorted by target length and dealt out in turn, so the shards do about the same
- * work. The batch loss is the mean over its target tokens, so shard {@code i}'s mean loss
+ * <p>Rows are sorted by target length and dealt out in a snake order (0, 1, …, n−1, n−1, …, 0, 0, …),
+ * so the shards do about the same work: dealt plainly in turn, the first shard would get the
+ * longer sentence of every round. The batch loss is the mean over its target tokens, so shard {@code i}'s mean loss
  * counts with weight {@code N_i / N}: the sum of the weighted shard losses (and of their
  * gradients) is the whole batch's. A batch too small to share stays whole, unpermuted.
  */
@@ -49,11 +50,18 @@ final class BatchShards {
     double total = target.tokenCount(SpecialTokens.PAD);
     List<Shard> shards = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
-      int first = s;
-      int[] picked = IntStream.range(0, rows).filter(i -> i % count == first).map(i -> byLength[i]).toArray();
+      int shard = s;
+      int[] picked = IntStream.range(0, rows).filter(i -> snake(i, count) == shard).map(i -> byLength[i]).toArray();
       TargetBatch t = target.permute(picked);
       shards.add(new Shard(source.permute(picked), t, (float) (t.tokenCount(SpecialTokens.PAD) / total)));
     }
     return shards;
+  }
+
+  /** The shard the {@code i}-th longest row goes to: rounds of {@code count} dealt forwards, then backwards. */
+  static int snake(int i, int count) {
+    int round = i / count;
+    int place = i % count;
+    return round % 2 == 0 ? place : count - 1 - place;
   }
 }
