@@ -125,7 +125,8 @@ final class CompareCommand implements Callable<Integer> {
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);
-        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, kernels, out);
+        TrainingSession.Outcome o = TrainingSession.run(c, TrainingSession.Prepared.of(c, null, plugins.dir), runDir, false,
+            kernels, out);
         labels.add(variant);
         models.add(o.model());
         replaceUnknown.add(c.decoding().replaceUnknown());

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One training run as the CLI does it (for {@code train} and {@code compare}): data, model,
@@ -37,64 +36,77 @@ final class TrainingSession {
    */
   record Outcome(Trainer.Result result, ModelBundle model, TrainingData data) {}
 
+  /**
+   * What a run needs before it starts, made before anything is written: the corpora read (or
+   * the toy task generated) and the model built, its cell and attention looked up, or loaded
+   * from the run being resumed. A mistake in any of them fails here, before a run directory
+   * exists.
+   *
+   * @param data the data to train on
+   * @param model the model to train
+   */
+  record Prepared(TrainingData data, ModelBundle model) {
+
+    /**
+     * Prepares {@code config}'s data and model.
+     *
+     * @param resumeFrom the run to continue, or null for a fresh model
+     * @param plugins the plugin directory (cells), or null
+     */
+    static Prepared of(ExperimentConfig config, Path resumeFrom, Path plugins) {
+      TrainingData data = DataPreparation.prepare(config);
+      ModelBundle model = resumeFrom != null ? Checkpoints.loadModel(resumeFrom, plugins)
+          : data.newModel(config.model(), config.training().seed(), plugins);
+      return new Prepared(data, model);
+    }
+  }
+
   private TrainingSession() {}
 
   /**
    * Trains (or, with {@code resume}, continues) the run in {@code runDir}. SIGINT/SIGTERM ask
-   * the trainer to stop after the current step; the JVM then waits until this method has
-   * written the checkpoint and said how to resume.
+   * the trainer to stop after the current step; the JVM then waits (see {@link StopOnSignal})
+   * until this method has written the checkpoint and said how to resume.
    *
    * @param kernels what to compute with, on how many threads
    */
-  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
-      throws IOException {
-    CountDownLatch finished = new CountDownLatch(1);
-    Trainer[] current = new Trainer[1];
-    Thread hook = new Thread(() -> {
-      if (current[0] != null) {
-        current[0].requestStop();
-      }
-      try {
-        finished.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "attento-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+  static Outcome run(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume, Kernels kernels,
+                     PrintWriter out) throws IOException {
     try {
-      return session(config, runDir, plugins, resume, kernels, out, current);
+      return session(config, prepared, runDir, resume, kernels, out);
     } finally {
       out.flush();
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting because of a signal; the hook sees 'finished' and returns
-      }
     }
   }
 
-  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels,
-                                 PrintWriter out, Trainer[] current) throws IOException {
+  private static Outcome session(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume,
+                                 Kernels kernels, PrintWriter out) throws IOException {
     TrainingSettings options = config.training();
-    TrainingData data = DataPreparation.prepare(config);
+    TrainingData data = prepared.data();
+    ModelBundle model = prepared.model();
+    out.println("run: " + runDir);
     out.println("data: " + TerminalText.escape(data.summary()));
-    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : data.newModel(config.model(), options.seed(), plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
-    out.println("run: " + runDir);
     out.flush();
-    Trainer.Result result;
     try (MetricsLog log = new MetricsLog(runDir);
          TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
       Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
         trainer.resume(runDir);
       }
-      current[0] = trainer;
-      result = trainer.train();
-      progress.close();
+      // Until the end is reported: a signal waits for the checkpoint and the resume hint.
+      try (StopOnSignal stop = new StopOnSignal(trainer)) {
+        Trainer.Result result = trainer.train();
+        progress.close();
+        log.flush();
+        report(result, runDir, out);
+        return new Outcome(result, model, data);
+      }
     }
+  }
+
+  private static void report(Trainer.Result result, Path runDir, PrintWriter out) throws IOException {
     // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
     if (result.reason() != StopReason.INTERRUPTED) {
       MetricsLog.History h = MetricsLog.read(runDir);
@@ -112,7 +124,6 @@ final class TrainingSession {
       out.println("resume with: attento train --resume " + runDir);
     }
     out.flush();
-    return new Outcome(result, model, data);
   }
 
   static double[][] columns(List<double[]> rows, int x, int y) {
