@@ -89,7 +89,9 @@ final class TrainingSession {
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
     out.flush();
-    try (MetricsLog log = new MetricsLog(runDir);
+    // A resumed run's log goes back to its checkpoint: later rows are written again.
+    try (MetricsLog log = resume ? MetricsLog.resumed(runDir, Checkpoints.stepOf(Checkpoints.resolve(runDir)))
+             : new MetricsLog(runDir);
          TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
       Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
