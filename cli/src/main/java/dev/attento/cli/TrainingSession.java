@@ -1,6 +1,5 @@
 package dev.attento.cli;
 
-import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.cli.text.TerminalText;
@@ -16,10 +15,7 @@ import dev.attento.seq2seq.train.StopReason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One training run as the CLI does it (for {@code train} and {@code compare}): data, model,
@@ -92,7 +88,8 @@ final class TrainingSession {
     // A resumed run's log goes back to its checkpoint: later rows are written again.
     try (MetricsLog log = resume ? MetricsLog.resumed(runDir, Checkpoints.stepOf(Checkpoints.resolve(runDir)))
              : new MetricsLog(runDir);
-         TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
+         TrainingProgress progress = new TrainingProgress(out, log, runDir.resolve("curves.png"), options.steps(), 0,
+             System.console() != null)) {
       Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
         trainer.resume(runDir);
@@ -111,11 +108,7 @@ final class TrainingSession {
   private static void report(Trainer.Result result, Path runDir, PrintWriter out) throws IOException {
     // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
     if (result.reason() != StopReason.INTERRUPTED) {
-      MetricsLog.History h = MetricsLog.read(runDir);
-      Map<String, double[][]> series = new LinkedHashMap<>();
-      series.put("train loss", columns(h.train(), 0, 1));
-      series.put("dev loss", columns(h.dev(), 0, 1));
-      Charts.lines(runDir.resolve("curves.png"), "training", "step", "cross-entropy per token", series, true);
+      TrainingProgress.drawCurves(runDir.resolve("metrics.csv"), runDir.resolve("curves.png"));
     }
     out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
     if (result.lastEvaluation() != null) {
@@ -126,14 +119,5 @@ final class TrainingSession {
       out.println("resume with: attento train --resume " + runDir);
     }
     out.flush();
-  }
-
-  static double[][] columns(List<double[]> rows, int x, int y) {
-    double[][] out = new double[2][rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      out[0][i] = rows.get(i)[x];
-      out[1][i] = rows.get(i)[y];
-    }
-    return out;
   }
 }

@@ -75,6 +75,11 @@ public final class MetricsLog implements AutoCloseable {
     }
   }
 
+  /** The file, {@code metrics.csv} of the run. */
+  public Path file() {
+    return file;
+  }
+
   /** Logs a training step. */
   public void step(long step, double loss, double tokensPerSecond, double gradNorm, double lr) {
     write(String.format(Locale.ROOT, "train,%d,%.6f,%.1f,%.6f,%.3g,,,,", step, loss, tokensPerSecond, gradNorm, lr));
