@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Every {@code ./attento …} command line in a fenced block of README.md and docs/*.md parses
+ * Every {@code ./attento …} command line (also one fed by a pipe, {@code $ echo … | ./attento …}) in a fenced block of README.md and docs/*.md parses
  * against the real command line (options, subcommands, arity), without running it: a renamed
  * option or command fails the build instead of leaving the docs wrong.
  */
@@ -81,7 +81,7 @@ class DocumentedCommandsTest {
         text.append(' ').append(lines.get(++i).strip());
       }
       String command = text.toString().replaceFirst("^\\$ ", "");
-      if (fenced && command.startsWith("./attento")) {
+      if (fenced && (command.startsWith("./attento") || line.startsWith("$ ") && command.contains("./attento"))) {
         for (List<String> segment : ShellWords.split(command)) {
           if (!segment.isEmpty() && segment.get(0).equals("./attento") && !isLauncherOnly(segment)) {
             found.add(new Command(first + 1, segment.subList(1, segment.size())));
