@@ -12,6 +12,7 @@ import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.TrainingData;
 import dev.attento.seq2seq.translate.TestSetEvaluation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
@@ -126,9 +127,14 @@ final class CompareCommand implements Callable<Integer> {
       // Every variant's config and model are checked before the comparison's directory exists.
       List<ExperimentConfig> configs = new ArrayList<>();
       List<TrainingSession.Prepared> prepared = new ArrayList<>();
+      TrainingData data = null;
       for (String variant : variants) {
-        configs.add(ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"").bind());
-        prepared.add(TrainingSession.Prepared.of(configs.get(configs.size() - 1), null, plugins.dir));
+        ExperimentConfig c = ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"")
+            .bind();
+        configs.add(c);
+        // The variants differ only in attention: the data is read once and shared (it is never modified).
+        data = data == null ? DataPreparation.prepare(c) : data;
+        prepared.add(new TrainingSession.Prepared(data, data.newModel(c.model(), c.training().seed(), plugins.dir)));
       }
       dir = RunDirectory.fresh(runs, name);
       for (int v = 0; v < variants.size(); v++) {
