@@ -12,6 +12,7 @@ import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.TrainingData;
 import dev.attento.seq2seq.translate.TestSetEvaluation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
@@ -101,17 +102,21 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserError("--buckets: " + e.getMessage());
     }
     Kernels kernels = compute.kernels();
-    Path dir = RunDirectory.fresh(runs, name);
+    Path dir;
     List<String> labels = new ArrayList<>();
     List<ModelBundle> models = new ArrayList<>();
     List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
+      List<ExperimentConfig> configs = new ArrayList<>();
       for (Path run : load) {
         labels.add(run.getFileName().toString());
         models.add(Checkpoints.loadModel(run, plugins.dir));
-        replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
+        configs.add(RunConfig.read(run));
+        replaceUnknown.add(RunConfig.replaceUnknown(configs.get(configs.size() - 1)));
       }
+      SameData.require(load, configs, models);
+      dir = RunDirectory.fresh(runs, name);
       ExperimentConfig first = RunConfig.read(load.get(0));
       if (first == null && test == null) {
         throw new UserError(load.get(0) + " has no config.json to regenerate its dev set from; give --test FILE");
@@ -119,14 +124,26 @@ final class CompareCommand implements Callable<Integer> {
       dev = test != null ? null : DataPreparation.prepare(first).devPairs();
     } else {
       dev = null;
+      // Every variant's config and model are checked before the comparison's directory exists.
+      List<ExperimentConfig> configs = new ArrayList<>();
+      List<TrainingSession.Prepared> prepared = new ArrayList<>();
+      TrainingData data = null;
       for (String variant : variants) {
         ExperimentConfig c = ConfigTree.fromJson(base.toJson(), "compare").set("model.attention", "\"" + variant + "\"")
             .bind();
-        Path runDir = Files.createDirectories(dir.resolve(variant));
+        configs.add(c);
+        // The variants differ only in attention: the data is read once and shared (it is never modified).
+        data = data == null ? DataPreparation.prepare(c) : data;
+        prepared.add(new TrainingSession.Prepared(data, data.newModel(c.model(), c.training().seed(), plugins.dir)));
+      }
+      dir = RunDirectory.fresh(runs, name);
+      for (int v = 0; v < variants.size(); v++) {
+        ExperimentConfig c = configs.get(v);
+        Path runDir = Files.createDirectories(dir.resolve(variants.get(v)));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
-        out.println("== " + variant);
-        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, kernels, out);
-        labels.add(variant);
+        out.println("== " + variants.get(v));
+        TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, out);
+        labels.add(variants.get(v));
         models.add(o.model());
         replaceUnknown.add(c.decoding().replaceUnknown());
         dev = o.data().devPairs();

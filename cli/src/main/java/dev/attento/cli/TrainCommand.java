@@ -59,26 +59,30 @@ final class TrainCommand implements Callable<Integer> {
     Kernels kernels = compute.kernels();
     ExperimentConfig config;
     Path runDir;
+    TrainingSession.Prepared prepared;
+    // Everything is checked (config, cell and attention names, corpora) before anything is written.
     if (resume != null) {
       Path saved = resume.resolve("config.json");
       if (!Files.isRegularFile(saved)) {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
       config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
+      prepared = TrainingSession.Prepared.of(config, resume, plugins.dir);
       runDir = resume;
-      AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
       config = experiment.build().bind();
+      prepared = TrainingSession.Prepared.of(config, null, plugins.dir);
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
-      AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     }
-    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, kernels, out);
+    AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
+    TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels, out);
     Trainer.Result result = outcome.result();
     ModelBundle model = outcome.model();
     if (result.reason() != StopReason.INTERRUPTED) {
       showExamples(out, config, model, kernels);
     }
+    out.println("run: " + runDir);
     out.flush();
     return result.reason() == StopReason.INTERRUPTED ? 130 : 0;
   }

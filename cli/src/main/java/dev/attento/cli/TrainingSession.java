@@ -1,6 +1,5 @@
 package dev.attento.cli;
 
-import dev.attento.cli.charts.Charts;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.cli.text.TerminalText;
@@ -16,11 +15,7 @@ import dev.attento.seq2seq.train.StopReason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One training run as the CLI does it (for {@code train} and {@code compare}): data, model,
@@ -37,71 +32,83 @@ final class TrainingSession {
    */
   record Outcome(Trainer.Result result, ModelBundle model, TrainingData data) {}
 
+  /**
+   * What a run needs before it starts, made before anything is written: the corpora read (or
+   * the toy task generated) and the model built, its cell and attention looked up, or loaded
+   * from the run being resumed. A mistake in any of them fails here, before a run directory
+   * exists.
+   *
+   * @param data the data to train on
+   * @param model the model to train
+   */
+  record Prepared(TrainingData data, ModelBundle model) {
+
+    /**
+     * Prepares {@code config}'s data and model.
+     *
+     * @param resumeFrom the run to continue, or null for a fresh model
+     * @param plugins the plugin directory (cells), or null
+     */
+    static Prepared of(ExperimentConfig config, Path resumeFrom, Path plugins) {
+      TrainingData data = DataPreparation.prepare(config);
+      ModelBundle model = resumeFrom != null ? Checkpoints.loadModel(resumeFrom, plugins)
+          : data.newModel(config.model(), config.training().seed(), plugins);
+      return new Prepared(data, model);
+    }
+  }
+
   private TrainingSession() {}
 
   /**
    * Trains (or, with {@code resume}, continues) the run in {@code runDir}. SIGINT/SIGTERM ask
-   * the trainer to stop after the current step; the JVM then waits until this method has
-   * written the checkpoint and said how to resume.
+   * the trainer to stop after the current step; the JVM then waits (see {@link StopOnSignal})
+   * until this method has written the checkpoint and said how to resume.
    *
    * @param kernels what to compute with, on how many threads
    */
-  static Outcome run(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels, PrintWriter out)
-      throws IOException {
-    CountDownLatch finished = new CountDownLatch(1);
-    Trainer[] current = new Trainer[1];
-    Thread hook = new Thread(() -> {
-      if (current[0] != null) {
-        current[0].requestStop();
-      }
-      try {
-        finished.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "attento-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+  static Outcome run(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume, Kernels kernels,
+                     PrintWriter out) throws IOException {
     try {
-      return session(config, runDir, plugins, resume, kernels, out, current);
+      return session(config, prepared, runDir, resume, kernels, out);
     } finally {
       out.flush();
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting because of a signal; the hook sees 'finished' and returns
-      }
     }
   }
 
-  private static Outcome session(ExperimentConfig config, Path runDir, Path plugins, boolean resume, Kernels kernels,
-                                 PrintWriter out, Trainer[] current) throws IOException {
+  private static Outcome session(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume,
+                                 Kernels kernels, PrintWriter out) throws IOException {
     TrainingSettings options = config.training();
-    TrainingData data = DataPreparation.prepare(config);
+    TrainingData data = prepared.data();
+    ModelBundle model = prepared.model();
+    out.println("run: " + runDir);
     out.println("data: " + TerminalText.escape(data.summary()));
-    ModelBundle model = resume ? Checkpoints.loadModel(runDir, plugins) : data.newModel(config.model(), options.seed(), plugins);
     out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
-    out.println("run: " + runDir);
     out.flush();
-    Trainer.Result result;
-    try (MetricsLog log = new MetricsLog(runDir);
-         TrainingProgress progress = new TrainingProgress(out, log, options.steps(), 0, System.console() != null)) {
+    // A resumed run's log goes back to its checkpoint: later rows are written again.
+    try (MetricsLog log = resume ? MetricsLog.resumed(runDir, Checkpoints.stepOf(Checkpoints.resolve(runDir)))
+             : new MetricsLog(runDir);
+         TrainingProgress progress = new TrainingProgress(out, log, runDir.resolve("curves.png"), options.steps(), 0,
+             System.console() != null)) {
       Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
         trainer.resume(runDir);
       }
-      current[0] = trainer;
-      result = trainer.train();
-      progress.close();
+      // Until the end is reported: a signal waits for the checkpoint and the resume hint.
+      try (StopOnSignal stop = new StopOnSignal(trainer)) {
+        Trainer.Result result = trainer.train();
+        progress.close();
+        log.flush();
+        report(result, runDir, out);
+        return new Outcome(result, model, data);
+      }
     }
+  }
+
+  private static void report(Trainer.Result result, Path runDir, PrintWriter out) throws IOException {
     // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
     if (result.reason() != StopReason.INTERRUPTED) {
-      MetricsLog.History h = MetricsLog.read(runDir);
-      Map<String, double[][]> series = new LinkedHashMap<>();
-      series.put("train loss", columns(h.train(), 0, 1));
-      series.put("dev loss", columns(h.dev(), 0, 1));
-      Charts.lines(runDir.resolve("curves.png"), "training", "step", "cross-entropy per token", series, true);
+      TrainingProgress.drawCurves(runDir.resolve("metrics.csv"), runDir.resolve("curves.png"));
     }
     out.printf(Locale.ROOT, "%s after %d steps; checkpoint %s%n", result.reason(), result.steps(), result.checkpoint());
     if (result.lastEvaluation() != null) {
@@ -112,15 +119,5 @@ final class TrainingSession {
       out.println("resume with: attento train --resume " + runDir);
     }
     out.flush();
-    return new Outcome(result, model, data);
-  }
-
-  static double[][] columns(List<double[]> rows, int x, int y) {
-    double[][] out = new double[2][rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      out[0][i] = rows.get(i)[x];
-      out[1][i] = rows.get(i)[y];
-    }
-    return out;
   }
 }

@@ -8,14 +8,17 @@ import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
-import java.io.BufferedReader;
+import dev.attento.cli.text.BoundedLines;
+import dev.attento.cli.text.TerminalText;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +38,11 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Translate each line of FILE.")
   Path input;
+
+  @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "100000",
+      description = "Longest input line (file or stdin) translated; a longer one is reported and skipped, its output "
+          + "line left empty (default: ${DEFAULT-VALUE}).")
+  int maxLineChars;
 
   @Option(names = "--beam", description = "Beam size (1: greedy; default from the run's config).")
   Integer beam;
@@ -68,13 +76,19 @@ final class TranslateCommand implements Callable<Integer> {
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
-      List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
+      List<String> lines = input != null ? readLines(input) : sentences;
       try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
         for (int i = 0; i < lines.size(); i += 64) {
           List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
-          for (Translation t : translator.translate(chunk)) {
-            print(out, t, first);
-            first = false;
+          List<Translation> done = translator.translate(chunk.stream().filter(Objects::nonNull).toList());
+          int next = 0;
+          for (String line : chunk) {
+            if (line == null) {
+              out.println(); // a skipped line keeps the output aligned with the input
+            } else {
+              print(out, done.get(next++), first);
+              first = false;
+            }
           }
           if (progress != null) {
             progress.advance(chunk.size());
@@ -82,15 +96,42 @@ final class TranslateCommand implements Callable<Integer> {
         }
       }
     } else {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      for (String line; (line = in.readLine()) != null; ) {
-        print(out, translator.translate(List.of(line)).get(0), first);
-        first = false;
-        out.flush();
+      try (BoundedLines in = new BoundedLines(new InputStreamReader(System.in, StandardCharsets.UTF_8), maxLineChars)) {
+        for (BoundedLines.Line line; (line = in.next()) != null; ) {
+          if (line.tooLong()) {
+            skipped(line, "standard input");
+            out.println();
+          } else {
+            print(out, translator.translate(List.of(line.text())).get(0), first);
+            first = false;
+          }
+          out.flush();
+        }
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** The lines of {@code file}, a line longer than {@code --max-line-chars} reported and null. */
+  private List<String> readLines(Path file) throws java.io.IOException {
+    List<String> lines = new ArrayList<>();
+    try (BoundedLines in = new BoundedLines(Files.newBufferedReader(file, StandardCharsets.UTF_8), maxLineChars)) {
+      for (BoundedLines.Line line; (line = in.next()) != null; ) {
+        if (line.tooLong()) {
+          skipped(line, file.toString());
+        }
+        lines.add(line.text());
+      }
+    }
+    return lines;
+  }
+
+  private void skipped(BoundedLines.Line line, String where) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(Locale.ROOT, "attento: %s line %d has %,d characters, more than --max-line-chars %,d; skipped "
+        + "(an empty output line in its place)%n", TerminalText.escape(where), line.number(), line.length(), maxLineChars);
+    err.flush();
   }
 
   /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */

@@ -35,6 +35,7 @@ class InterruptResumeTest {
     String log = Files.readString(dir.resolve("log.txt"));
     assertTrue(log.contains("interrupted after"), log);
     assertTrue(Files.exists(dir.resolve("r/checkpoints/LATEST")), log);
+    assertTrue(Files.exists(dir.resolve("r/curves.png")), "drawn at each evaluation, so there after a signal");
     long stepsDone = Files.readAllLines(metrics).stream().filter(l -> l.startsWith("train,")).count();
     assertTrue(stepsDone >= 10 && stepsDone < 100000, "steps " + stepsDone);
     Cli.Result resumed = Cli.run("train", "--resume", dir.resolve("r").toString(), "--set", "training.steps=" + (stepsDone + steps));

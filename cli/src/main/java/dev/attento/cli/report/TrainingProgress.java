@@ -2,7 +2,13 @@ package dev.attento.cli.report;
 
 import dev.attento.seq2seq.train.Evaluation;
 import dev.attento.seq2seq.train.TrainingListener;
+import dev.attento.cli.charts.Charts;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -13,12 +19,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Shows training as it happens: a live progress bar (step, loss, tokens/s, gradient norm,
  * ETA) on a terminal, periodic plain lines otherwise (logs, pipes, CI), and every number in
- * {@code metrics.csv}.
+ * {@code metrics.csv}, and the training curves redrawn at every evaluation (so they exist, up
+ * to date, after Ctrl-C or a crash).
  */
 public final class TrainingProgress implements TrainingListener, AutoCloseable {
 
   private final PrintWriter out;
   private final MetricsLog log;
+  private final Path curves;
   private final ProgressBar bar;
   private final long every;
   private double smoothedLoss = Double.NaN;
@@ -28,13 +36,16 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
   /**
    * @param out where plain lines go
    * @param log the run's metrics log
+   * @param curves where the training curves are drawn at every evaluation
    * @param totalSteps planned steps
    * @param startStep the step training starts from (non-zero when resuming)
    * @param interactive draw a progress bar rather than lines
    */
-  public TrainingProgress(PrintWriter out, MetricsLog log, long totalSteps, long startStep, boolean interactive) {
+  public TrainingProgress(PrintWriter out, MetricsLog log, Path curves, long totalSteps, long startStep,
+                          boolean interactive) {
     this.out = out;
     this.log = log;
+    this.curves = curves;
     this.every = Math.max(1, totalSteps / 20);
     this.bar = interactive ? new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
@@ -71,13 +82,44 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
     String line = String.format(Locale.ROOT, "dev @%d: loss %.4f, exact match %.1f%%, BLEU %.1f, chrF %.1f (%d sentences)",
         step, e.loss(), 100 * e.exactMatch(), e.bleu(), e.chrf(), e.sentences());
     if (bar != null) {
-      bar.pause();
+      // Printed over the bar, which redraws itself on the next line. Not bar.pause()/resume():
+      // resuming restarts the bar's clock but not its step count, so its speed and ETA jumped.
       System.out.println("\r" + line + " ".repeat(20));
-      bar.resume();
     } else {
       out.println(line);
       out.flush();
     }
+    log.flush();
+    try {
+      drawCurves(log.file(), curves);
+    } catch (IllegalStateException shuttingDown) {
+      // AWT cannot start while the JVM shuts down after a signal; the last evaluation's chart stands.
+    } catch (IOException failed) {
+      throw new UncheckedIOException("cannot draw " + curves + ": " + failed.getMessage(), failed);
+    }
+  }
+
+  /** Draws the train and dev loss of {@code metrics} (a metrics.csv) into {@code chart}. */
+  public static void drawCurves(Path metrics, Path chart) throws IOException {
+    MetricsLog.History h = MetricsLog.read(metrics.getParent());
+    Map<String, double[][]> series = new LinkedHashMap<>();
+    series.put("train loss", columns(h.train(), 0, 1));
+    series.put("dev loss", columns(h.dev(), 0, 1));
+    Charts.lines(chart, "training", "step", "cross-entropy per token", series, true);
+  }
+
+  private static double[][] columns(List<double[]> rows, int x, int y) {
+    double[][] xy = new double[2][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      xy[0][i] = rows.get(i)[x];
+      xy[1][i] = rows.get(i)[y];
+    }
+    return xy;
+  }
+
+  /** The progress bar (null when not interactive), for tests. */
+  ProgressBar bar() {
+    return bar;
   }
 
   @Override
