@@ -94,8 +94,10 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
       drawCurves(log.file(), curves);
     } catch (IllegalStateException shuttingDown) {
       // AWT cannot start while the JVM shuts down after a signal; the last evaluation's chart stands.
-    } catch (IOException failed) {
-      throw new UncheckedIOException("cannot draw " + curves + ": " + failed.getMessage(), failed);
+    } catch (IOException | UncheckedIOException failed) {
+      // The chart is a view of metrics.csv, which is intact: a failed drawing (e.g. while the JVM
+      // shuts down after a signal) is reported, never a reason to stop training.
+      System.err.println("attento: warning: cannot draw " + curves + ": " + failed.getMessage());
     }
   }
 
