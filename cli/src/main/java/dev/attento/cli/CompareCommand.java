@@ -109,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
     if (load != null && !load.isEmpty()) {
       for (Path run : load) {
         labels.add(run.getFileName().toString());
-        models.add(Checkpoints.loadModel(run, plugins.dir));
+        models.add(Checkpoints.loadModel(run, plugins.dir()));
         replaceUnknown.add(RunConfig.replaceUnknown(RunConfig.read(run)));
       }
       ExperimentConfig first = RunConfig.read(load.get(0));
@@ -125,7 +125,7 @@ final class CompareCommand implements Callable<Integer> {
         Path runDir = Files.createDirectories(dir.resolve(variant));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         out.println("== " + variant);
-        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir, false, kernels, out);
+        TrainingSession.Outcome o = TrainingSession.run(c, runDir, plugins.dir(), false, kernels, out);
         labels.add(variant);
         models.add(o.model());
         replaceUnknown.add(c.decoding().replaceUnknown());

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     }
-    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir, resume != null, kernels, out);
+    TrainingSession.Outcome outcome = TrainingSession.run(config, runDir, plugins.dir(), resume != null, kernels, out);
     Trainer.Result result = outcome.result();
     ModelBundle model = outcome.model();
     if (result.reason() != StopReason.INTERRUPTED) {

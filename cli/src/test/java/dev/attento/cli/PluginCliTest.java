@@ -89,4 +89,18 @@ class PluginCliTest {
     Cli.Result t = Cli.run("translate", "-m", dir.resolve("mgu").toString(), "--plugins", plugins.toString(), "March 3, 2021");
     assertEquals(0, t.code(), t.err());
   }
+
+  @Test
+  void aBrokenJarBesideThePluginIsReportedOnceOnStderrAndDoesNotStopIt() throws Exception {
+    Path mixed = Files.createDirectories(dir.resolve("mixed"));
+    Files.copy(plugins.resolve("mgu.jar"), mixed.resolve("mgu.jar"));
+    Path junk = Files.write(mixed.resolve("junk.jar"), new byte[] {1, 2, 3, 4});
+    Cli.Result r = Cli.run("cells", "check", "mgu", "--plugins", mixed.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals("plugins: " + junk.toAbsolutePath().normalize() + ": not a valid jar (ZipException: zip END header not found)\n",
+        r.err());
+    Cli.Result list = Cli.run("cells", "list", "--plugins", mixed.toString());
+    assertEquals(1, list.code(), "a broken jar is a failure of cells list");
+    assertTrue(list.out().contains("mgu") && list.out().contains("lstm"), list.out());
+  }
 }
