@@ -136,7 +136,7 @@ public final class CellRegistry {
         continue;
       }
       if (add(provider, jar.jar().toString())) {
-        jar.served(provider.name(), cls);
+        jar.served(provider.name(), provider);
       }
     }
   }

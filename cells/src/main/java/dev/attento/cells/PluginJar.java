@@ -39,7 +39,7 @@ public final class PluginJar extends URLClassLoader {
   private final String sha256;
   private final String version;
   private final List<String> providerClasses;
-  private final Map<String, String> providerByCell = new LinkedHashMap<>();
+  private final Map<String, CellProvider> providerByCell = new LinkedHashMap<>();
 
   private PluginJar(Path jar, String sha256, String version, List<String> providerClasses, ClassLoader parent) {
     super("attento-plugin:" + jar.getFileName(), new URL[] {url(jar)}, parent);
@@ -182,13 +182,13 @@ public final class PluginJar extends URLClassLoader {
     return providerClasses;
   }
 
-  /** Records that the provider {@code providerClass} serves the cell {@code cell}. */
-  void served(String cell, String providerClass) {
-    providerByCell.put(cell, providerClass);
+  /** Records that {@code provider}, one of this jar's, serves the cell {@code cell}. */
+  void served(String cell, CellProvider provider) {
+    providerByCell.put(cell, provider);
   }
 
-  /** The provider class that registered the cell {@code cell}, or null. */
-  public String providerOf(String cell) {
+  /** The provider from this jar that registered the cell {@code cell}, or null. */
+  public CellProvider providerOf(String cell) {
     return providerByCell.get(cell);
   }
 }
