@@ -1,5 +1,6 @@
 package dev.attento.cli;
 
+import dev.attento.cells.CellRegistry;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
@@ -65,10 +66,12 @@ final class TrainCommand implements Callable<Integer> {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
       config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
+      checkCell(config);
       runDir = resume;
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
       config = experiment.build().bind();
+      checkCell(config);
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
@@ -81,6 +84,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.flush();
     return result.reason() == StopReason.INTERRUPTED ? 130 : 0;
+  }
+
+  /**
+   * The cell and its options, checked before any data is generated or a run directory made,
+   * so a mistyped option costs nothing and leaves nothing behind.
+   */
+  private void checkCell(ExperimentConfig config) {
+    CellRegistry.completeOptions(plugins.registry().provider(config.model().cell()), config.model().cellOptions());
   }
 
   private static String defaultName(ExperimentConfig c) {

@@ -165,4 +165,18 @@ class PluginCliTest {
     }
     Files.move(copy, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
+
+  @Test
+  void badCellOptionsAndUnknownCellsStopTrainBeforeAnyRunDirectoryIsMade() throws Exception {
+    Path runs = dir.resolve("no-runs");
+    Cli.Result option = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "mgu", "--plugins", plugins.toString(),
+        "--cell-option", "forgetbias=2", "--runs", runs.toString()));
+    assertEquals(1, option.code());
+    assertEquals("attento: cell 'mgu' has no option 'forgetbias'; known options: forget_bias, init_scale\n", option.err());
+    Cli.Result cell = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "indrnn", "--runs", runs.toString()));
+    assertEquals(1, cell.code());
+    assertEquals("attento: unknown cell 'indrnn'; available: gru, lstm, rnn (a plugin cell needs its jar: --plugins DIR,"
+        + " DIR holding the jar)\n", cell.err());
+    assertTrue(!Files.exists(runs), "no run directory is left behind");
+  }
 }
