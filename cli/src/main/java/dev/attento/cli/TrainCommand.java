@@ -66,7 +66,6 @@ final class TrainCommand implements Callable<Integer> {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
       config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
-      checkCell(config);
       runDir = resume;
       AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     } else {
@@ -87,8 +86,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The cell and its options, checked before any data is generated or a run directory made,
-   * so a mistyped option costs nothing and leaves nothing behind.
+   * The cell and its options of a new run, checked before any data is generated or a run
+   * directory made, so a mistyped option costs nothing and leaves nothing behind. (A resumed
+   * run's cell is checked by loading its checkpoint, which may find a plugin through the jar
+   * the run recorded.)
    */
   private void checkCell(ExperimentConfig config) {
     CellRegistry.completeOptions(plugins.registry().provider(config.model().cell()), config.model().cellOptions());
