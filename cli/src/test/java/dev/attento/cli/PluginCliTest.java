@@ -122,6 +122,8 @@ class PluginCliTest {
 
     assertEquals(0, translate(run).code(), "without --plugins the recorded jar is used");
     assertEquals(0, translate(run, "--plugins", plugins.toString()).code(), "the same jar elsewhere is accepted");
+    Cli.Result resumed = Cli.run("train", "--resume", run.toString(), "--set", "training.steps=12");
+    assertEquals(0, resumed.code(), "a resumed plugin run finds its recorded jar: " + resumed.err());
 
     byte[] original = Files.readAllBytes(jar);
     rejar(jar);
