@@ -100,8 +100,13 @@ final class PluginJars {
   }
 
   private static String classPath() {
+    return classPath(List.of(CellProvider.class, Tensor.class, UniformRandomProvider.class));
+  }
+
+  /** The class path entries (jars or directories) that hold {@code classes}. */
+  static String classPath(List<Class<?>> classes) {
     List<String> parts = new ArrayList<>();
-    for (Class<?> c : List.of(CellProvider.class, Tensor.class, UniformRandomProvider.class)) {
+    for (Class<?> c : classes) {
       try {
         parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
       } catch (URISyntaxException e) {
