@@ -18,7 +18,7 @@ class ConformanceKitPrecisionTest {
 
   @Test
   void aBackwardScaledByOnePercentFailsTheGradientCheck() {
-    ConformanceReport report = CellConformance.check(new ScaledGradientProvider(1.01f, false));
+    ConformanceReport report = CellConformance.check(FaultyElmanProvider.scaledInputGradient(1.01f));
     assertFalse(report.passed(), report.describe());
     String text = report.describe();
     assertTrue(text.contains("FAIL  gradients") && text.contains("input (via run): gradient off by 1.00% overall"), text);
@@ -26,12 +26,12 @@ class ConformanceKitPrecisionTest {
 
   @Test
   void theSameCellWithAnExactBackwardPasses() {
-    CellConformance.check(new ScaledGradientProvider(1.0f, false)).assertPassed();
+    CellConformance.check(FaultyElmanProvider.scaledInputGradient(1.0f)).assertPassed();
   }
 
   @Test
   void constantWeightsFailTheInitialisationCheck() {
-    ConformanceReport report = CellConformance.check(new ScaledGradientProvider(1.0f, true));
+    ConformanceReport report = CellConformance.check(new FaultyElmanProvider(1.0f, true, false));
     String init = property(report, "initialisation");
     assertTrue(init.contains("passed=false") && init.contains("weight 'weight_ih' has all entries equal (0.1)"), init);
   }

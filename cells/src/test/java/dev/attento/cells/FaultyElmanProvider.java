@@ -15,29 +15,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An Elman cell for testing the conformance kit's precision: its input passes through an
- * identity whose backward multiplies the gradient by {@code factor}, so with 1.01 the input's
- * gradient is 1% off everywhere (and nothing else is); with 1.0 it is a correct cell. The weights may also be made
- * constant, to test the initialisation statistics.
+ * An Elman cell with a chosen fault, for testing what the conformance kit catches. Without
+ * faults (factor 1, no flags) it is a correct cell.
+ *
+ * @param inputGradientFactor the input passes through an identity whose backward multiplies
+ *     the gradient by this: with 1.01 the input's gradient is 1% off everywhere, nothing else is
+ * @param constantWeights every weight 0.1 (a failure of the initialisation statistics)
+ * @param recurrentOffTape the recurrent product computed off the tape, so no gradient reaches
+ *     {@code weight_hh}
  */
-final class ScaledGradientProvider implements CellProvider {
+record FaultyElmanProvider(float inputGradientFactor, boolean constantWeights, boolean recurrentOffTape)
+    implements CellProvider {
 
-  private final float factor;
-  private final boolean constantWeights;
-
-  ScaledGradientProvider(float factor, boolean constantWeights) {
-    this.factor = factor;
-    this.constantWeights = constantWeights;
+  /** A cell whose only fault is an input gradient scaled by {@code factor}. */
+  static FaultyElmanProvider scaledInputGradient(float factor) {
+    return new FaultyElmanProvider(factor, false, false);
   }
 
   @Override
   public String name() {
-    return "scaled";
+    return "faulty";
   }
 
   @Override
   public String description() {
-    return "test cell whose backward is scaled";
+    return "test cell with a chosen fault";
   }
 
   @Override
@@ -81,8 +83,9 @@ final class ScaledGradientProvider implements CellProvider {
 
       @Override
       public CellState step(Forward fwd, Tensor x, CellState state) {
+        Forward recurrentPass = recurrentOffTape ? fwd.withoutTape() : fwd;
         Tensor pre = Arithmetic.add(fwd, Linear.linear(fwd, scaledBackward(fwd, x), p.get("weight_ih"), p.get("bias")),
-            Linear.linear(fwd, state.output(), p.get("weight_hh"), null));
+            Linear.linear(recurrentPass, state.output(), p.get("weight_hh"), null));
         return CellState.of(Activations.tanh(fwd, pre));
       }
 
@@ -90,7 +93,7 @@ final class ScaledGradientProvider implements CellProvider {
         return fwd.record("scaledBackward", Tensor.of(x.data().clone(), x.shape()), (g, into) -> {
           float[] gx = into.of(x);
           for (int i = 0; i < g.length; i++) {
-            gx[i] += g[i] * factor;
+            gx[i] += g[i] * inputGradientFactor;
           }
         }, x);
       }
