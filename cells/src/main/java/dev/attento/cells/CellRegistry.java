@@ -29,9 +29,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * of a plugin directory. Each plugin jar gets its own class loader (parent: the one that
  * loaded Attento), so a problem can be pinned to its jar.
  *
- * <p>Loading is forgiving and loud: a provider that cannot be loaded, cannot be constructed,
- * has an invalid name or clashes with another's name is left out and reported in
- * {@link #problems()} naming its jar and class; every other cell still loads.
+ * <p>Loading is forgiving and loud: a jar that is not usable (not a regular readable file,
+ * not a valid jar, no providers) and a provider that cannot be loaded (compiled for a newer
+ * Java, missing), cannot be constructed, has an invalid name, claims a built-in's name or
+ * clashes with another plugin's is left out and reported in {@link #problems()} in one line
+ * naming its jar and class (see {@link PluginJar}); every other cell still loads.
  */
 public final class CellRegistry {
 
