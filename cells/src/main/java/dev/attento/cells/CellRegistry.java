@@ -5,9 +5,7 @@ import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.RecurrentCell;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -31,14 +29,17 @@ import org.apache.commons.rng.UniformRandomProvider;
  * of a plugin directory. Each plugin jar gets its own class loader (parent: the one that
  * loaded Attento), so a problem can be pinned to its jar.
  *
- * <p>Loading is forgiving and loud: a provider that cannot be loaded, cannot be constructed,
- * has an invalid name or clashes with another's name is left out and reported in
- * {@link #problems()} naming its jar and class; every other cell still loads.
+ * <p>Loading is forgiving and loud: a jar that is not usable (not a regular readable file,
+ * not a valid jar, no providers) and a provider that cannot be loaded (compiled for a newer
+ * Java, missing), cannot be constructed, has an invalid name, claims a built-in's name or
+ * clashes with another plugin's is left out and reported in {@link #problems()} in one line
+ * naming its jar and class (see {@link PluginJar}); every other cell still loads.
  */
 public final class CellRegistry {
 
   private static final Pattern PROVIDER_IN_ERROR = Pattern.compile("Provider (\\S+)");
   private static final String CLASS_PATH = "class path";
+  private static final String BUILT_IN = "built-in";
 
   /**
    * A usable cell kind.
@@ -65,48 +66,88 @@ public final class CellRegistry {
   }
 
   /**
-   * The cells on the class path plus those in every {@code *.jar} of {@code pluginDir}
-   * ({@code null} for none).
+   * The cells on the class path plus those in every {@code *.jar} of {@code plugins}, which
+   * may also be a single jar ({@code null} for none). A jar that cannot be used is reported in
+   * {@link #problems()} and left out; it never stops the other cells from loading.
    *
-   * @throws CellRegistryException if {@code pluginDir} is given but is not a readable directory
+   * @throws CellRegistryException if {@code plugins} is given but is neither a directory nor a file
    */
-  public static CellRegistry load(Path pluginDir) {
+  public static CellRegistry load(Path plugins) {
     CellRegistry r = new CellRegistry();
     ClassLoader base = CellRegistry.class.getClassLoader();
-    r.scan(ServiceLoader.load(CellProvider.class, base), null, CLASS_PATH);
-    if (pluginDir != null) {
-      for (Path jar : jars(pluginDir)) {
-        URLClassLoader loader = new URLClassLoader("attento-plugin:" + jar.getFileName(), new URL[] {url(jar)}, base);
-        r.scan(ServiceLoader.load(CellProvider.class, loader), loader, jar.toString());
+    r.scan(ServiceLoader.load(CellProvider.class, base));
+    if (plugins != null) {
+      for (Path jar : jars(plugins)) {
+        try {
+          r.loadJar(PluginJar.open(jar, base, r.problems));
+        } catch (CellRegistryException e) {
+          r.problems.add(e.getMessage());
+        }
       }
     }
     return r;
   }
 
-  private static List<Path> jars(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new CellRegistryException("plugin directory " + dir + " does not exist or is not a directory");
+  private static List<Path> jars(Path plugins) {
+    if (Files.isRegularFile(plugins) || Files.isSymbolicLink(plugins) && !Files.exists(plugins)) {
+      return List.of(plugins);
     }
-    try (Stream<Path> files = Files.list(dir)) {
+    if (!Files.isDirectory(plugins)) {
+      throw new CellRegistryException("plugin directory " + plugins + " does not exist or is not a directory");
+    }
+    try (Stream<Path> files = Files.list(plugins)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
-      throw new CellRegistryException("cannot list plugin directory " + dir + ": " + e.getMessage());
+      throw new CellRegistryException("cannot list plugin directory " + plugins + ": " + e.getMessage());
     }
   }
 
-  private static URL url(Path jar) {
-    try {
-      return jar.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new CellRegistryException("plugin jar " + jar + " has no valid URL: " + e.getMessage());
+  /** Loads and constructs each provider a plugin jar lists, reporting each failure with jar and class. */
+  private void loadJar(PluginJar jar) {
+    if (jar.providerClasses().isEmpty() && problems.stream().noneMatch(p -> p.startsWith(jar.jar() + ": "))) {
+      problems.add(jar.jar() + ": warning: no cell providers (the jar has no " + PluginJar.SERVICES
+          + " listing one); ignored");
+    }
+    for (String cls : jar.providerClasses()) {
+      String where = jar.jar() + ": provider " + cls;
+      Class<?> type;
+      try {
+        type = Class.forName(cls, false, jar);
+      } catch (ClassNotFoundException e) {
+        problems.add(where + " could not be loaded: class not found in the jar");
+        continue;
+      } catch (LinkageError e) {
+        problems.add(where + " could not be loaded: " + rootMessage(e));
+        continue;
+      }
+      if (!CellProvider.class.isAssignableFrom(type)) {
+        problems.add(where + " could not be loaded: it does not implement " + CellProvider.class.getName());
+        continue;
+      }
+      CellProvider provider;
+      try {
+        provider = (CellProvider) type.getConstructor().newInstance();
+      } catch (NoSuchMethodException e) {
+        problems.add(where + " failed to construct: it has no public no-argument constructor");
+        continue;
+      } catch (InvocationTargetException e) {
+        problems.add(where + " failed to construct: " + rootMessage(e.getCause()));
+        continue;
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        problems.add(where + " failed to construct: " + rootMessage(e));
+        continue;
+      }
+      if (add(provider, jar.jar().toString())) {
+        jar.served(provider.name(), provider);
+      }
     }
   }
 
   /**
-   * Iterates one service loader, attributing errors to {@code origin}. With a plugin
-   * loader, providers that its parent also sees are skipped (they were found already).
+   * Iterates the class path's service loader. A class that cannot be loaded (missing, or
+   * compiled for a newer Java) is reported and skipped; the iterator moves on past it.
    */
-  private void scan(ServiceLoader<CellProvider> loader, ClassLoader own, String origin) {
+  private void scan(ServiceLoader<CellProvider> loader) {
     Iterator<ServiceLoader.Provider<CellProvider>> it = loader.stream().iterator();
     for (int guard = 0; guard < 10_000; guard++) {
       ServiceLoader.Provider<CellProvider> p;
@@ -116,13 +157,13 @@ public final class CellRegistry {
         }
         p = it.next();
       } catch (ServiceConfigurationError e) {
-        problems.add(origin + ": provider " + providerName(e) + " could not be loaded: " + rootMessage(e));
+        problems.add(CLASS_PATH + ": provider " + providerName(e) + " could not be loaded: " + rootMessage(e));
+        continue;
+      } catch (LinkageError e) {
+        problems.add(CLASS_PATH + ": a provider could not be loaded: " + rootMessage(e));
         continue;
       }
-      if (own != null && p.type().getClassLoader() != own) {
-        continue;
-      }
-      String source = own == null ? sourceOf(p.type()) : origin;
+      String source = sourceOf(p.type());
       CellProvider provider;
       try {
         provider = p.get();
@@ -134,21 +175,27 @@ public final class CellRegistry {
     }
   }
 
-  private void add(CellProvider provider, String source) {
+  /** Registers {@code provider}, or reports why not; true if it was registered. */
+  private boolean add(CellProvider provider, String source) {
     String cls = provider.getClass().getName();
     String name;
     try {
       name = provider.name();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       problems.add(source + ": provider " + cls + " failed in name(): " + rootMessage(e));
-      return;
+      return false;
     }
     if (name == null || !CellProvider.NAME.matcher(name).matches()) {
       problems.add(source + ": provider " + cls + " has invalid name '" + name + "' (must match "
           + CellProvider.NAME.pattern() + ")");
-      return;
+      return false;
     }
     Entry existing = byName.get(name);
+    if (existing != null && existing.source().equals(BUILT_IN)) {
+      problems.add(source + ": provider " + cls + " claims the built-in cell name '" + name
+          + "'; refused (the built-in stays)");
+      return false;
+    }
     if (existing != null || duplicates.containsKey(name)) {
       String first = existing != null
           ? existing.provider().getClass().getName() + " in " + existing.source()
@@ -157,15 +204,16 @@ public final class CellRegistry {
       problems.add(message);
       byName.remove(name);
       duplicates.put(name, message);
-      return;
+      return false;
     }
     byName.put(name, new Entry(provider, source));
+    return true;
   }
 
   /** Where a class path provider's class lives: "built-in" for this module's own cells. */
   private static String sourceOf(Class<?> type) {
     if (type.getName().startsWith("dev.attento.cells.builtin.")) {
-      return "built-in";
+      return BUILT_IN;
     }
     CodeSource cs = type.getProtectionDomain().getCodeSource();
     return cs == null || cs.getLocation() == null ? CLASS_PATH : cs.getLocation().getPath();
@@ -190,7 +238,11 @@ public final class CellRegistry {
     return List.copyOf(byName.values());
   }
 
-  /** What went wrong while loading, one line each (jar and class named). */
+  /**
+   * What went wrong while loading, one line each, jar and class named: providers that could
+   * not be loaded or constructed, jars that are not usable, and warnings (a jar without
+   * providers). A command prints them once, to standard error.
+   */
   public List<String> problems() {
     return Collections.unmodifiableList(problems);
   }
@@ -209,7 +261,8 @@ public final class CellRegistry {
     if (duplicates.containsKey(name)) {
       throw new CellRegistryException(duplicates.get(name));
     }
-    throw new CellRegistryException("unknown cell '" + name + "'; available: " + String.join(", ", byName.keySet()));
+    throw new CellRegistryException("unknown cell '" + name + "'; available: " + String.join(", ", byName.keySet())
+        + " (a plugin cell needs its jar: --plugins DIR, DIR holding the jar)");
   }
 
   /**

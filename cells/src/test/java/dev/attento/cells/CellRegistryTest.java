@@ -28,7 +28,7 @@ class CellRegistryTest {
   @Test
   void unknownNamesListTheAvailableCells() {
     CellRegistryException e = assertThrows(CellRegistryException.class, () -> CellRegistry.fromClassPath().provider("lsmt"));
-    assertEquals("unknown cell 'lsmt'; available: gru, lstm, rnn", e.getMessage());
+    assertEquals("unknown cell 'lsmt'; available: gru, lstm, rnn (a plugin cell needs its jar: --plugins DIR, DIR holding the jar)", e.getMessage());
   }
 
   @Test

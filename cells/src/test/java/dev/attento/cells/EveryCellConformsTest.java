@@ -41,7 +41,7 @@ class EveryCellConformsTest {
   @org.junit.jupiter.api.Test
   void theKitCatchesABrokenCell() {
     // A cell whose backward ignores the recurrent weights must fail the gradient property.
-    ConformanceReport report = CellConformance.check(new BrokenGradientProvider());
+    ConformanceReport report = CellConformance.check(new FaultyElmanProvider(1.0f, false, true));
     assertFalse(report.passed());
     String text = report.describe();
     assertTrue(text.contains("FAIL  gradients") && text.contains("weight_hh"), text);

@@ -76,9 +76,37 @@ final class PluginJars {
     return jar;
   }
 
+  /** Rewrites {@code jar} with the class file of {@code className} claiming class-file version {@code major}. */
+  static void patchClassVersion(Path jar, String className, int major) throws IOException {
+    String entry = className.replace('.', '/') + ".class";
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+      for (JarEntry e : java.util.Collections.list(j.entries())) {
+        try (var in = j.getInputStream(e)) {
+          entries.put(e.getName(), in.readAllBytes());
+        }
+      }
+    }
+    byte[] cls = entries.get(entry);
+    cls[6] = (byte) (major >> 8);
+    cls[7] = (byte) major;
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      for (var e : entries.entrySet()) {
+        j.putNextEntry(new JarEntry(e.getKey()));
+        j.write(e.getValue());
+        j.closeEntry();
+      }
+    }
+  }
+
   private static String classPath() {
+    return classPath(List.of(CellProvider.class, Tensor.class, UniformRandomProvider.class));
+  }
+
+  /** The class path entries (jars or directories) that hold {@code classes}. */
+  static String classPath(List<Class<?>> classes) {
     List<String> parts = new ArrayList<>();
-    for (Class<?> c : List.of(CellProvider.class, Tensor.class, UniformRandomProvider.class)) {
+    for (Class<?> c : classes) {
       try {
         parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
       } catch (URISyntaxException e) {

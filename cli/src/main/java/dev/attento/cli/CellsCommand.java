@@ -58,9 +58,6 @@ final class CellsCommand implements Runnable {
           out.printf("         --cell-option %s=%s  (%s)%n", o.name(), o.defaultValue(), o.description());
         }
       }
-      for (String p : r.problems()) {
-        out.println("problem: " + p);
-      }
       out.flush();
       return r.problems().isEmpty() ? 0 : UserError.EXIT_CODE;
     }

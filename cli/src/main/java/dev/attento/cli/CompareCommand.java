@@ -111,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
       List<ExperimentConfig> configs = new ArrayList<>();
       for (Path run : load) {
         labels.add(run.getFileName().toString());
-        models.add(Checkpoints.loadModel(run, plugins.dir));
+        models.add(Checkpoints.loadModel(run, plugins.dir()));
         configs.add(RunConfig.read(run));
         replaceUnknown.add(RunConfig.replaceUnknown(configs.get(configs.size() - 1)));
       }
@@ -134,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
         configs.add(c);
         // The variants differ only in attention: the data is read once and shared (it is never modified).
         data = data == null ? DataPreparation.prepare(c) : data;
-        prepared.add(new TrainingSession.Prepared(data, data.newModel(c.model(), c.training().seed(), plugins.dir)));
+        prepared.add(new TrainingSession.Prepared(data, data.newModel(c.model(), c.training().seed(), plugins.dir())));
       }
       dir = RunDirectory.fresh(runs, name);
       for (int v = 0; v < variants.size(); v++) {

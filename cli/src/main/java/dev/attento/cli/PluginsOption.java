@@ -1,17 +1,43 @@
 package dev.attento.cli;
 
 import dev.attento.cells.CellRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code --plugins DIR}, shared by every command that builds cells. */
+/**
+ * {@code --plugins DIR}, shared by every command that builds cells. The plugin jars' problems
+ * (a jar that cannot be used, a provider that fails) are printed once, to standard error,
+ * the first time the command looks at its plugins; they never stop the other cells.
+ */
 final class PluginsOption {
 
   @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
   Path dir;
 
-  /** The registry of built-in cells plus those in the plugin directory. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  private CellRegistry loaded;
+
+  /** The registry of built-in cells plus those in the plugin directory; its problems reported once. */
   CellRegistry registry() {
-    return CellRegistry.load(dir);
+    if (loaded == null) {
+      loaded = CellRegistry.load(dir);
+      PrintWriter err = command.commandLine().getErr();
+      loaded.problems().forEach(p -> err.println("plugins: " + p));
+      err.flush();
+    }
+    return loaded;
+  }
+
+  /** The plugin directory, or null; its problems are reported (once) before it is handed on. */
+  Path dir() {
+    if (dir != null) {
+      registry();
+    }
+    return dir;
   }
 }

@@ -1,5 +1,6 @@
 package dev.attento.cli;
 
+import dev.attento.cells.CellRegistry;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
@@ -67,11 +68,12 @@ final class TrainCommand implements Callable<Integer> {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
       config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
-      prepared = TrainingSession.Prepared.of(config, resume, plugins.dir);
+      prepared = TrainingSession.Prepared.of(config, resume, plugins.dir());
       runDir = resume;
     } else {
       config = experiment.build().bind();
-      prepared = TrainingSession.Prepared.of(config, null, plugins.dir);
+      checkCell(config); // before the data is read or generated
+      prepared = TrainingSession.Prepared.of(config, null, plugins.dir());
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
     }
@@ -85,6 +87,16 @@ final class TrainCommand implements Callable<Integer> {
     out.println("run: " + runDir);
     out.flush();
     return result.reason() == StopReason.INTERRUPTED ? 130 : 0;
+  }
+
+  /**
+   * The cell and its options of a new run, checked before any data is generated or a run
+   * directory made, so a mistyped option costs nothing and leaves nothing behind. (A resumed
+   * run's cell is checked by loading its checkpoint, which may find a plugin through the jar
+   * the run recorded.)
+   */
+  private void checkCell(ExperimentConfig config) {
+    CellRegistry.completeOptions(plugins.registry().provider(config.model().cell()), config.model().cellOptions());
   }
 
   private static String defaultName(ExperimentConfig c) {

@@ -70,7 +70,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ModelBundle trained = Checkpoints.loadModel(model, plugins.dir);
+    ModelBundle trained = Checkpoints.loadModel(model, plugins.dir());
     ExperimentConfig saved = RunConfig.read(model);
     TextTranslator translator = new TextTranslator(trained, decoding(saved),
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());

@@ -89,4 +89,96 @@ class PluginCliTest {
     Cli.Result t = Cli.run("translate", "-m", dir.resolve("mgu").toString(), "--plugins", plugins.toString(), "March 3, 2021");
     assertEquals(0, t.code(), t.err());
   }
+
+  @Test
+  void aBrokenJarBesideThePluginIsReportedOnceOnStderrAndDoesNotStopIt() throws Exception {
+    Path mixed = Files.createDirectories(dir.resolve("mixed"));
+    Files.copy(plugins.resolve("mgu.jar"), mixed.resolve("mgu.jar"));
+    Path junk = Files.write(mixed.resolve("junk.jar"), new byte[] {1, 2, 3, 4});
+    Cli.Result r = Cli.run("cells", "check", "mgu", "--plugins", mixed.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals("plugins: " + junk.toAbsolutePath().normalize() + ": not a valid jar (ZipException: zip END header not found)\n",
+        r.err());
+    Cli.Result list = Cli.run("cells", "list", "--plugins", mixed.toString());
+    assertEquals(1, list.code(), "a broken jar is a failure of cells list");
+    assertTrue(list.out().contains("mgu") && list.out().contains("lstm"), list.out());
+  }
+
+  @Test
+  void aPluginRunIsPinnedToItsJar() throws Exception {
+    Path pinned = Files.createDirectories(dir.resolve("pinned"));
+    Path jar = Files.copy(plugins.resolve("mgu.jar"), pinned.resolve("mgu.jar"));
+    Path run = dir.resolve("pinned-run");
+    Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "mgu", "--plugins", pinned.toString(), "--runs",
+        dir.toString(), "--name", "pinned-run"));
+    assertEquals(0, r.code(), r.out() + r.err());
+    String sha = dev.attento.cells.PluginJar.sha256(jar);
+    var model = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        dev.attento.seq2seq.train.Checkpoints.resolve(run).resolve("model.json").toFile()).path("cellPlugin");
+    assertEquals(jar.toAbsolutePath().normalize().toString(), model.path("jar").asText());
+    assertEquals(sha, model.path("sha256").asText());
+    assertEquals("org.example.mgu.MguProvider", model.path("provider").asText());
+    assertEquals("{\"forget_bias\":\"1.0\",\"init_scale\":\"1.0\"}", model.path("options").toString(), "options with defaults filled in");
+
+    assertEquals(0, translate(run).code(), "without --plugins the recorded jar is used");
+    assertEquals(0, translate(run, "--plugins", plugins.toString()).code(), "the same jar elsewhere is accepted");
+    Cli.Result resumed = Cli.run("train", "--resume", run.toString(), "--set", "training.steps=12");
+    assertEquals(0, resumed.code(), "a resumed plugin run finds its recorded jar: " + resumed.err());
+
+    byte[] original = Files.readAllBytes(jar);
+    rejar(jar);
+    String differs = "plugin jar " + jar + " differs from the one the model was trained with (SHA-256 "
+        + dev.attento.cells.PluginJar.sha256(jar).substring(0, 12) + "…, recorded " + sha.substring(0, 12)
+        + "…); refusing to load it";
+    Cli.Result altered = translate(run);
+    assertEquals(1, altered.code());
+    assertEquals("attento: " + differs + "\n", altered.err());
+    Cli.Result alteredInDir = translate(run, "--plugins", pinned.toString());
+    assertEquals("attento: " + differs + "\n", alteredInDir.err());
+
+    Files.write(jar, original);
+    assertEquals(0, translate(run).code(), "the original jar back in place");
+    Files.delete(jar);
+    Cli.Result missing = translate(run);
+    assertEquals(1, missing.code());
+    assertEquals("attento: the model's cell 'mgu' comes from the plugin jar " + jar
+        + ", which is missing; give the directory that holds it with --plugins DIR\n", missing.err());
+  }
+
+  private static Cli.Result translate(Path run, String... more) {
+    List<String> args = new ArrayList<>(List.of("translate", "-m", run.toString()));
+    args.addAll(List.of(more));
+    args.add("March 3, 2021");
+    return Cli.run(args.toArray(new String[0]));
+  }
+
+  /** Rewrites {@code jar} with one more entry: the same classes, another hash (a changed plugin). */
+  private static void rejar(Path jar) throws Exception {
+    Path copy = jar.resolveSibling("copy.tmp");
+    try (var in = new java.util.jar.JarFile(jar.toFile()); JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy))) {
+      for (JarEntry e : java.util.Collections.list(in.entries())) {
+        out.putNextEntry(new JarEntry(e.getName()));
+        out.write(in.getInputStream(e).readAllBytes());
+        out.closeEntry();
+      }
+      out.putNextEntry(new JarEntry("CHANGED"));
+      out.write(1);
+      out.closeEntry();
+    }
+    Files.move(copy, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void badCellOptionsAndUnknownCellsStopTrainBeforeAnyRunDirectoryIsMade() throws Exception {
+    Path runs = dir.resolve("no-runs");
+    Cli.Result option = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "mgu", "--plugins", plugins.toString(),
+        "--cell-option", "forgetbias=2", "--runs", runs.toString()));
+    assertEquals(1, option.code());
+    assertEquals("attento: cell 'mgu' has no option 'forgetbias'; known options: forget_bias, init_scale\n", option.err());
+    Cli.Result cell = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "indrnn", "--runs", runs.toString()));
+    assertEquals(1, cell.code());
+    assertEquals("attento: unknown cell 'indrnn'; available: gru, lstm, rnn (a plugin cell needs its jar: --plugins DIR,"
+        + " DIR holding the jar)\n", cell.err());
+    assertTrue(!Files.exists(runs), "no run directory is left behind");
+  }
 }

@@ -90,6 +90,19 @@ public interface RecurrentCell {
   }
 
   /**
+   * A constraint on the cell's parameters, applied in place after each optimizer step: the
+   * trainer calls it for every cell of the model once the optimizer has updated the weights
+   * and before the next forward pass (and never during one). The default does nothing.
+   *
+   * <p>Use it for what gradient descent cannot express: IndRNN's bound on its recurrent
+   * weights, |u| ≤ bound (Li et al. 2018), a max-norm on a weight's rows, a non-negative
+   * gain. Change parameter values only (never their shapes or which tensors
+   * {@link #parameters()} returns), and keep it deterministic: a resumed run must reach the
+   * same weights.
+   */
+  default void afterOptimizerStep() {}
+
+  /**
    * Outputs of a whole sequence and the final state.
    *
    * @param outputs {@code [batch, time, hidden]}

@@ -51,9 +51,15 @@ public final class GradCheck {
     }
   }
 
-  /** The worst mismatch found for one input. */
+  /**
+   * The worst mismatch found for one input.
+   *
+   * @param relativeError ‖analytic − numeric‖ / ‖numeric‖ over the checked elements (0 if
+   *     both are zero): a whole-tensor measure in which rounding noise averages out, so a
+   *     gradient that is off by a small factor everywhere (1%) shows as that factor
+   */
   public record InputResult(int input, int worstIndex, double analytic, double numeric, double error,
-                            double allowed, int checked) {
+                            double allowed, int checked, double relativeError) {
     /** Whether every checked element was within tolerance. */
     public boolean passed() {
       return error <= allowed;
@@ -135,6 +141,8 @@ public final class GradCheck {
     double worstNum = 0;
     double worstAna = 0;
     double worstExcess = Double.NEGATIVE_INFINITY;
+    double diffSquared = 0;
+    double numericSquared = 0;
     for (int c = 0; c < checks; c++) {
       int i = checks == n ? c : random.nextInt(n);
       float original = data[i];
@@ -145,6 +153,8 @@ public final class GradCheck {
       data[i] = original;
       double numeric = (plus - minus) / (2 * opt.epsilon());
       double err = Math.abs(analytic[i] - numeric);
+      diffSquared += err * err;
+      numericSquared += numeric * numeric;
       double allowed = opt.absTol() + opt.relTol() * Math.max(Math.abs(analytic[i]), Math.abs(numeric));
       if (err - allowed > worstExcess) {
         worstExcess = err - allowed;
@@ -155,7 +165,8 @@ public final class GradCheck {
         worstAna = analytic[i];
       }
     }
-    return new InputResult(index, worst, worstAna, worstNum, worstErr, worstAllowed, checks);
+    double relative = diffSquared == 0 ? 0 : Math.sqrt(diffSquared / Math.max(numericSquared, Double.MIN_NORMAL));
+    return new InputResult(index, worst, worstAna, worstNum, worstErr, worstAllowed, checks, relative);
   }
 
   /** {@code Σ_i r_i·f(x)_i} of an unrecorded pass (a new one each time: the input has changed). */

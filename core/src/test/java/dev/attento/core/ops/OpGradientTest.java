@@ -81,7 +81,18 @@ class OpGradientTest {
             param(57, 4, 5)),
         op("composite: softmax(tanh(xW)+b)", (f, in) -> Softmax.softmax(f, Arithmetic.add(f, Activations.tanh(f, 
             MatMul.matmul(f, in.get(0), in.get(1))), in.get(2))), param(58, 3, 4), param(59, 4, 5), param(60, 5)),
-        op("reused input", (f, in) -> Arithmetic.mul(f, in.get(0), Activations.tanh(f, in.get(0))), param(61, 3, 3)));
+        op("reused input", (f, in) -> Arithmetic.mul(f, in.get(0), Activations.tanh(f, in.get(0))), param(61, 3, 3)),
+        op("sqrt", (f, in) -> Elementwise.sqrt(f, in.get(0)), param(113, 0.2f, 3f, 3, 4)),
+        op("rsqrt", (f, in) -> Elementwise.rsqrt(f, in.get(0)), param(114, 0.2f, 3f, 3, 4)),
+        op("clamp", (f, in) -> Elementwise.clamp(f, in.get(0), -0.5f, 0.5f), awayFrom(115, 0.5f)),
+        op("minimum", (f, in) -> Elementwise.minimum(f, in.get(0), in.get(1)), param(116, 3, 4), param(117, 3, 4)),
+        op("maximum broadcast", (f, in) -> Elementwise.maximum(f, in.get(0), in.get(1)), param(118, 3, 4), param(119, 4)),
+        op("mean over the last dimension", (f, in) -> Normalization.mean(f, in.get(0)), param(120, 2, 3, 5)),
+        op("variance over the last dimension", (f, in) -> Normalization.variance(f, in.get(0)), param(121, 2, 3, 5)),
+        op("layerNorm", (f, in) -> Normalization.layerNorm(f, in.get(0), in.get(1), in.get(2), 1e-5f),
+            param(122, 2, 3, 6), param(123, 0.5f, 1.5f, 6), param(124, 6)),
+        op("layerNorm without gain and bias", (f, in) -> Normalization.layerNorm(f, in.get(0), null, null, 1e-5f),
+            param(125, 4, 7)));
   }
 
   /**
@@ -90,6 +101,18 @@ class OpGradientTest {
    */
   private static Forward withDropoutSeed(Forward f, long seed) {
     return new Forward(f.tape(), f.kernels(), f.packed(), RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+  }
+
+  /** Values in ±[0.1, 1] at least 0.1 away from ±{@code kink}, so no element sits on a kink of clamp. */
+  private static Tensor awayFrom(long seed, float kink) {
+    Tensor t = param(seed, -1f, 1f, 4, 5);
+    float[] d = t.data();
+    for (int i = 0; i < d.length; i++) {
+      if (Math.abs(Math.abs(d[i]) - kink) < 0.1f) {
+        d[i] = Math.copySign(Math.abs(d[i]) < kink ? kink - 0.1f : kink + 0.1f, d[i]);
+      }
+    }
+    return t;
   }
 
   /** Values in ±[0.1, 1], so no element sits on the kink at 0. */

@@ -3,6 +3,8 @@ package dev.attento.seq2seq.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.attento.cells.CellPin;
+import dev.attento.cells.CellRegistryException;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.core.io.Checksums;
 import dev.attento.core.io.SafeTensors;
@@ -31,7 +33,9 @@ import java.util.Set;
  * A {@link ModelBundle} on disk: a directory with
  *
  * <ul>
- *   <li>{@code model.json} — format, architecture, tokenizer specs and seed;
+ *   <li>{@code model.json} — format, architecture, tokenizer specs and seed, and for a cell
+ *       from a plugin jar its {@link CellPin} ({@code cellPlugin}: jar, SHA-256, provider,
+ *       version, complete options; absent for a built-in cell);
  *   <li>{@code source.vocab.json}, {@code target.vocab.json} — the vocabularies;
  *   <li>{@code weights.safetensors} — every parameter by name;
  *   <li>{@code checksums.json} — the SHA-256 of every file of the directory (a checkpoint
@@ -68,6 +72,10 @@ public final class BundleFiles {
     doc.put("sourceTokenizer", bundle.source().tokenizer().spec().toString());
     doc.put("targetTokenizer", bundle.target().tokenizer().spec().toString());
     doc.put("seed", bundle.seed());
+    CellPin pin = CellPin.of(bundle.translator().cells().get(0), bundle.config().cell(), bundle.config().cellOptions());
+    if (pin != null) {
+      doc.put("cellPlugin", pin);
+    }
     AtomicFiles.writeString(dir.resolve("model.json"), JSON.writeValueAsString(doc));
     bundle.source().vocabulary().save(dir.resolve("source.vocab.json"));
     bundle.target().vocabulary().save(dir.resolve("target.vocab.json"));
@@ -172,8 +180,10 @@ public final class BundleFiles {
       ModelConfig config;
       TokenizerSpec sourceSpec;
       TokenizerSpec targetSpec;
+      CellPin pin;
       try {
         config = JSON.treeToValue(doc.get("model"), ModelConfig.class);
+        pin = doc.hasNonNull("cellPlugin") ? JSON.treeToValue(doc.get("cellPlugin"), CellPin.class) : null;
         sourceSpec = TokenizerSpec.parse(doc.get("sourceTokenizer").asText());
         targetSpec = TokenizerSpec.parse(doc.get("targetTokenizer").asText());
       } catch (IOException | IllegalArgumentException e) {
@@ -186,12 +196,29 @@ public final class BundleFiles {
         throw new ModelFileException(dir + ": vocabulary sizes " + sv.size() + "/" + tv.size()
             + " do not match the model's " + config.sourceVocab() + "/" + config.targetVocab());
       }
-      Translator translator = Translators.build(config, seed, pluginDir);
+      Translator translator = buildPinned(config, seed, pluginDir, pin);
       copyInto(dir.resolve("weights.safetensors"), translator.parameters().asMap());
       return new ModelBundle(translator, new TextCodec(tokenizer(dir, Side.SOURCE, sourceSpec), sv),
           new TextCodec(tokenizer(dir, Side.TARGET, targetSpec), tv), seed);
     } catch (IOException e) {
       throw new ModelFileException(dir + ": cannot read the model: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Builds the translator; a plugin cell must come from a jar with the recorded hash: the
+   * recorded jar itself when no plugin directory is given, else the jar found there.
+   */
+  private static Translator buildPinned(ModelConfig config, long seed, Path pluginDir, CellPin pin) {
+    try {
+      Path plugins = pin == null || pluginDir != null ? pluginDir : pin.recordedJar(config.cell());
+      Translator translator = Translators.build(config, seed, plugins);
+      if (pin != null) {
+        pin.verify(translator.cells().get(0), config.cell());
+      }
+      return translator;
+    } catch (CellRegistryException e) {
+      throw new ModelFileException(e.getMessage());
     }
   }
 

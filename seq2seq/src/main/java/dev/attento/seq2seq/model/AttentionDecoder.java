@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.attention.Attention;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.init.Initialization;
@@ -76,6 +77,11 @@ public final class AttentionDecoder implements Decoder {
   @Override
   public int outputSize() {
     return hidden;
+  }
+
+  @Override
+  public List<RecurrentCell> cells() {
+    return layers.cells();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.ops.EmbeddedTokens;
 import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
@@ -17,6 +18,9 @@ public interface Decoder {
 
   /** Size of the vector handed to the output layer. */
   int outputSize();
+
+  /** Every recurrent cell of the decoder (for post-step constraints and for pinning plugins). */
+  List<RecurrentCell> cells();
 
   /** The decoder's parameters, named. */
   NamedParameters parameters();

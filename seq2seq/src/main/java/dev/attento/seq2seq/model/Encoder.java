@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.init.Initialization;
 import dev.attento.core.init.Initializers;
@@ -55,6 +56,11 @@ public final class Encoder {
         bridges.add(perPart);
       }
     }
+  }
+
+  /** Every recurrent cell of the encoder (for post-step constraints and for pinning plugins). */
+  public List<RecurrentCell> cells() {
+    return layers.cells();
   }
 
   /** The encoder's parameters, named. */

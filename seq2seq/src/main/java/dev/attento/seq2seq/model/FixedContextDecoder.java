@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.init.Initialization;
 import dev.attento.core.ops.EmbeddedTokens;
@@ -61,6 +62,11 @@ public final class FixedContextDecoder implements Decoder {
   @Override
   public int outputSize() {
     return hidden;
+  }
+
+  @Override
+  public List<RecurrentCell> cells() {
+    return layers.cells();
   }
 
   @Override

@@ -68,6 +68,13 @@ final class LayerStack {
     return c;
   }
 
+  /** Every cell of the stack: the left-to-right ones by layer, then the right-to-left ones. */
+  List<RecurrentCell> cells() {
+    List<RecurrentCell> all = new ArrayList<>(forward);
+    all.addAll(backward);
+    return List.copyOf(all);
+  }
+
   /** Number of layers. */
   int size() {
     return forward.size();

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.model;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.init.Initialization;
 import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.CrossEntropy;
@@ -94,6 +95,13 @@ public final class Translator {
   /** The decoder (for diagnostics and tests; decoding goes through {@link #step}). */
   public Decoder decoder() {
     return decoder;
+  }
+
+  /** Every recurrent cell of the model, encoder's first. */
+  public List<RecurrentCell> cells() {
+    List<RecurrentCell> all = new ArrayList<>(encoder.cells());
+    all.addAll(decoder.cells());
+    return List.copyOf(all);
   }
 
   /** All trainable parameters, named. */

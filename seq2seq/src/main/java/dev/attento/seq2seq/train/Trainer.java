@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.train;
 
+import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.optim.Adam;
 import dev.attento.core.optim.GradientClipping;
@@ -56,6 +57,8 @@ public final class Trainer {
   private final Checkpoints checkpoints;
   private final TrainingListener listener;
   private final List<Tensor> parameters;
+  /** Every cell of the model: each applies its parameter constraint after an optimizer step. */
+  private final List<RecurrentCell> cells;
   private final Optimizer optimizer;
   private final LearningRateSchedule schedule;
   private final BatchPlan plan;
@@ -84,6 +87,7 @@ public final class Trainer {
     this.checkpoints = new Checkpoints(runDir, options.keepCheckpoints());
     this.listener = listener;
     this.parameters = model.translator().parameters().tensors();
+    this.cells = model.translator().cells();
     this.optimizer = switch (options.optimizer()) {
       case ADAM -> (Optimizer) Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
       case ADAMW -> Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
@@ -155,6 +159,7 @@ public final class Trainer {
         continue;
       }
       optimizer.step(s.gradients());
+      cells.forEach(RecurrentCell::afterOptimizerStep);
       step++;
       listener.onStep(step, options.steps(), s.loss(), batch.targetTokens(), norm, lr, (System.nanoTime() - t0) / 1e6);
       boolean end = step == options.steps();
