@@ -68,9 +68,11 @@ final class CorpusFiles {
   /**
    * Writes the translations (columns {@code id, source, translation, score}) in {@code format};
    * with {@code singleFile}, as one part file, keeping the order. Refuses an existing path.
+   * (The single file is written from a local checkpoint: a bare {@code coalesce(1)} would
+   * translate the whole corpus in one task.)
    */
   static void write(Dataset<Row> translations, String path, String format, boolean singleFile) {
-    Dataset<Row> out = singleFile ? translations.coalesce(1) : translations;
+    Dataset<Row> out = singleFile ? translations.localCheckpoint().coalesce(1) : translations;
     switch (format) {
       case "parquet" -> out.write().parquet(path);
       case "tsv" -> out.map((org.apache.spark.api.java.function.MapFunction<Row, String>) r ->
