@@ -4,6 +4,7 @@ import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.spark.translate.CorpusTranslation;
+import dev.attento.spark.translate.ModelLocation;
 import dev.attento.spark.translate.TranslationRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ public final class TranslateJob {
   static void run(SparkSession spark, String[] args) {
     JobArguments a = new JobArguments(args, OPTIONS);
     String model = a.required("model");
+    ModelLocation.check(model);
     String input = a.required("input");
     String output = a.required("output");
     String inputFormat = a.choice("input-format", CorpusFiles.formatOf(input), CorpusFiles.INPUT_FORMATS);

@@ -26,11 +26,30 @@ public final class ModelLocation {
 
   /** The local directory holding the run named by {@code location}. */
   public static Path resolve(String location) {
-    URI uri = URI.create(location.replace(" ", "%20"));
-    if (uri.getScheme() != null && uri.getScheme().length() > 1 && !"file".equals(uri.getScheme())) {
+    if (isRemote(location)) {
       return copyToLocal(location);
     }
-    Path local = uri.getScheme() == null ? Path.of(location) : Path.of(uri);
+    return findLocal(location);
+  }
+
+  /**
+   * Checks, on the driver before any task starts, that a location that is not a Hadoop URI
+   * names a local path or a file shipped with the job (archives are unpacked on the driver
+   * too), so that a mistyped run fails with one line rather than in every task.
+   */
+  public static void check(String location) {
+    if (!isRemote(location)) {
+      findLocal(location);
+    }
+  }
+
+  /** A URI with a scheme other than {@code file:} (a Windows drive letter is no scheme). */
+  private static boolean isRemote(String location) {
+    return location.matches("[A-Za-z][A-Za-z0-9+.-]+://.*") && !location.startsWith("file:");
+  }
+
+  private static Path findLocal(String location) {
+    Path local = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
     if (Files.exists(local)) {
       return local;
     }

@@ -89,6 +89,12 @@ class CorpusTranslationTest {
   }
 
   @Test
+  void aRunIsFoundByPathOrFileUri() {
+    assertEquals(run, ModelLocation.resolve(run.toString()));
+    assertEquals(run, ModelLocation.resolve(run.toUri().toString()));
+  }
+
+  @Test
   void eachJvmLoadsARunOnce() {
     assertSame(ExecutorModels.get(run.toString()), ExecutorModels.get(run.toString()));
   }
