@@ -37,7 +37,7 @@ public final class CorpusTranslation {
   /** The translations of {@code sentences} (see the class comment for the columns). */
   public static Dataset<Row> translate(Dataset<Row> sentences, TranslationRequest request) {
     StructField id = sentences.schema().apply(request.idColumn());
-    sentences.schema().apply(request.textColumn());
+    sentences.schema().apply(request.textColumn()); // a missing column fails here, on the driver, naming it
     StructType out = new StructType(new StructField[] {
         new StructField("id", id.dataType(), id.nullable(), id.metadata()),
         DataTypes.createStructField("source", DataTypes.StringType, false),
