@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(49, ConfigKeys.all().size(), "14 data, 12 model, 18 training and 5 decoding keys");
+    assertEquals(50, ConfigKeys.all().size(), "14 data, 12 model, 19 training and 5 decoding keys");
   }
 
   @Test
@@ -80,7 +80,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(9, checked);
+    assertEquals(10, checked);
   }
 
   @Test

@@ -113,6 +113,21 @@ class TrainerTest {
   }
 
   @Test
+  void labelSmoothingTrainsResumesExactlyAndChangesTheLoss() {
+    ConfigTree smoothed = tiny(10).set("training.labelSmoothing", "0.1");
+    List<Double> straight = run(smoothed, dir.resolve("ls1"), null);
+    List<Double> resumed = new ArrayList<>(run(tiny(6).set("training.labelSmoothing", "0.1"), dir.resolve("ls2"), null));
+    resumed.addAll(run(smoothed, dir.resolve("ls2"), dir.resolve("ls2")));
+    assertEquals(straight, resumed);
+    List<Double> plain = run(tiny(10), dir.resolve("ls3"), null);
+    assertTrue(!straight.get(0).equals(plain.get(0)), "the smoothed target changes the very first loss");
+    assertTrue(straight.get(9) < straight.get(0), "the smoothed loss falls: " + straight);
+    ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.labelSmoothing", "1"));
+    assertEquals("override training.labelSmoothing: bad value for training.labelSmoothing: 1; expected a number >= 0"
+        + " and < 1", e.getMessage());
+  }
+
+  @Test
   void scheduledSamplingTrainsAndDiffersFromTeacherForcing() {
     List<Double> forced = run(tiny(30).set("training.evalEvery", "100").set("training.learningRate", "0.02")
         .set("training.schedule", "constant"), dir.resolve("tf"), null);
