@@ -69,12 +69,17 @@ public final class TrainingKeys {
       c -> c.training().onNonFinite());
   public static final ConfigKey<BatchPlan.Batching> BATCHING = new ConfigKey<>("training.batching",
       choice(BatchPlan.Batching.class), BatchPlan.Batching.BUCKETED,
-      "bucketed (similar lengths together, little padding) or random (lengths mixed).",
+      "bucketed (similar lengths together, little padding), random (lengths mixed) or tokens (bucketed, sized by"
+      + " training.batchTokens instead of training.batchSize).",
       c -> c.training().batching());
+  public static final ConfigKey<Integer> BATCH_TOKENS = new ConfigKey<>("training.batchTokens",
+      integer(1, Integer.MAX_VALUE), 2048,
+      "Token batching: padded source + target tokens per batch, sentences × (longest source + longest target).",
+      c -> c.training().batchTokens());
 
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(STEPS, BATCH_SIZE, OPTIMIZER, LEARNING_RATE, WEIGHT_DECAY,
       CLIP_NORM, CLIP_VALUE, SCHEDULE, EVAL_EVERY, CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, EARLY_STOP_METRIC, LABEL_SMOOTHING,
       SAMPLING_RATE, SEED,
-      MAX_MINUTES, ON_NON_FINITE, BATCHING);
+      MAX_MINUTES, ON_NON_FINITE, BATCHING, BATCH_TOKENS);
 }

@@ -25,12 +25,13 @@ import dev.attento.seq2seq.data.BatchPlan;
  * @param maxMinutes stop after this much wall time (0: no limit)
  * @param onNonFinite what to do with a batch whose loss or gradient is not finite
  * @param batching how sentences are grouped into batches
+ * @param batchTokens token batching's budget of padded source + target tokens per batch
  */
 public record TrainingSettings(int steps, int batchSize, OptimizerKind optimizer, double learningRate,
                                double weightDecay, double clipNorm, double clipValue, ScheduleSpec schedule,
                                int evalEvery, int checkpointEvery, int keepCheckpoints, int patience, EarlyStopMetric earlyStopMetric,
                                double labelSmoothing, double samplingRate, long seed, double maxMinutes, NonFinitePolicy onNonFinite,
-                               BatchPlan.Batching batching) {
+                               BatchPlan.Batching batching, int batchTokens) {
 
   public TrainingSettings {
     TrainingKeys.STEPS.check(steps);
@@ -51,5 +52,6 @@ public record TrainingSettings(int steps, int batchSize, OptimizerKind optimizer
     TrainingKeys.MAX_MINUTES.check(maxMinutes);
     TrainingKeys.ON_NON_FINITE.check(onNonFinite);
     TrainingKeys.BATCHING.check(batching);
+    TrainingKeys.BATCH_TOKENS.check(batchTokens);
   }
 }

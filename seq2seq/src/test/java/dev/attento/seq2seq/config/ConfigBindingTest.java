@@ -50,6 +50,7 @@ class ConfigBindingTest {
     ObjectNode training = insertAfter((ObjectNode) expected.get("training"), "checkpointEvery", "keepCheckpoints",
         IntNode.valueOf(2));
     training = insertAfter(training, "earlyStopMetric", "labelSmoothing", DoubleNode.valueOf(0.0));
+    training.put("batchTokens", 2048);
     expected.set("training", training);
     assertEquals(expected, new ObjectMapper().readTree(ExperimentConfig.defaults().toJson()));
     assertEquals(expected.toString(), new ObjectMapper().readTree(tree.toJson()).toString(), "same key order");

@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(50, ConfigKeys.all().size(), "14 data, 12 model, 19 training and 5 decoding keys");
+    assertEquals(51, ConfigKeys.all().size(), "14 data, 12 model, 20 training and 5 decoding keys");
   }
 
   @Test
@@ -50,7 +50,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(17, checked);
+    assertEquals(18, checked);
   }
 
   @Test
@@ -92,8 +92,8 @@ class ConfigKeysTest {
     assertEquals("dates", DataKeys.TASK.read(NODES.textNode("dates"), "f"));
     ConfigException e = assertThrows(ConfigException.class,
         () -> TrainingKeys.BATCHING.read(NODES.textNode("bucketted"), "exp.yaml"));
-    assertEquals("exp.yaml: bad value for training.batching: \"bucketted\"; expected one of bucketed, random"
-        + " (did you mean bucketed?)", e.getMessage());
+    assertEquals("exp.yaml: bad value for training.batching: \"bucketted\"; expected one of bucketed, random,"
+        + " tokens (did you mean bucketed?)", e.getMessage());
     refused(TrainingKeys.OPTIMIZER, NODES.textNode("ADAM"));
     refused(DataKeys.TASK, NODES.textNode("numbers2"));
   }

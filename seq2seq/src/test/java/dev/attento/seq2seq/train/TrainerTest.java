@@ -109,7 +109,18 @@ class TrainerTest {
     assertTrue(!straight.equals(run(tiny(10), dir.resolve("r3"), null)), "other batches, other losses");
     ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.batching", "sorted"));
     assertEquals("override training.batching: bad value for training.batching: \"sorted\"; expected one of bucketed,"
-        + " random", e.getMessage());
+        + " random, tokens", e.getMessage());
+  }
+
+  @Test
+  void tokenBatchingTrainsResumesExactlyAndDiffersFromBucketed() {
+    ConfigTree tokens = tiny(10).set("training.batching", "tokens").set("training.batchTokens", "120");
+    List<Double> straight = run(tokens, dir.resolve("k1"), null);
+    List<Double> resumed = new ArrayList<>(run(tiny(6).set("training.batching", "tokens")
+        .set("training.batchTokens", "120"), dir.resolve("k2"), null));
+    resumed.addAll(run(tokens, dir.resolve("k2"), dir.resolve("k2")));
+    assertEquals(straight, resumed);
+    assertTrue(!straight.equals(run(tiny(10), dir.resolve("k3"), null)), "other batches, other losses");
   }
 
   @Test
