@@ -50,6 +50,9 @@ final class TranslateCommand implements Callable<Integer> {
   Path attentionMap;
 
   @picocli.CommandLine.Mixin
+  CheckpointChoice checkpoint;
+
+  @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
   @picocli.CommandLine.Mixin
@@ -62,7 +65,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ModelBundle trained = Checkpoints.loadModel(model, plugins.dir);
+    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir);
     ExperimentConfig saved = RunConfig.read(model);
     TextTranslator translator = new TextTranslator(trained, decoding(saved),
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());

@@ -1,0 +1,75 @@
+package dev.attento.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training kit from the command line: --best, checkpoint averaging, n-best and decoding options. */
+class TrainingKitCliTest {
+
+  @TempDir
+  static Path dir;
+
+  static Path run;
+
+  @BeforeAll
+  static void trainTinyModel() {
+    Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.toString(), "--name", "kit"));
+    assertEquals(0, r.code(), r.out() + r.err());
+    run = dir.resolve("kit");
+  }
+
+  /** A fresh copy of the tiny run, to damage. */
+  private static Path copyOfRun(String name) throws Exception {
+    Path copy = dir.resolve(name);
+    try (var paths = Files.walk(run)) {
+      for (Path p : paths.toList()) {
+        Path to = copy.resolve(run.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static Path checkpoint(Path runDir, String pointer) throws Exception {
+    return runDir.resolve("checkpoints").resolve(Files.readString(runDir.resolve("checkpoints").resolve(pointer)).strip());
+  }
+
+  @Test
+  void bestLoadsTheCheckpointBestPointsTo() throws Exception {
+    Path copy = copyOfRun("best");
+    // BEST at step 4, LATEST (step 8) damaged: only --best can load a model.
+    Files.writeString(copy.resolve("checkpoints/BEST"), "step-0000004\n");
+    Files.writeString(checkpoint(copy, "LATEST").resolve("model.json"), "{}");
+    Cli.Result latest = Cli.run("translate", "-m", copy.toString(), "March 3, 2021");
+    assertEquals(1, latest.code());
+    Cli.Result best = Cli.run("translate", "-m", copy.toString(), "--best", "March 3, 2021");
+    assertEquals(0, best.code(), best.err());
+    assertEquals(1, best.out().lines().count(), best.out());
+    assertEquals(1, Cli.run("eval", "-m", copy.toString()).code());
+    Cli.Result eval = Cli.run("eval", "-m", copy.toString(), "--best");
+    assertEquals(0, eval.code(), eval.err());
+    assertTrue(eval.out().contains("all"), eval.out());
+  }
+
+  @Test
+  void bestWithoutABestCheckpointIsOneLine() throws Exception {
+    Path copy = copyOfRun("nobest");
+    Files.delete(copy.resolve("checkpoints/BEST"));
+    Cli.Result r = Cli.run("translate", "-m", copy.toString(), "--best", "March 3, 2021");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("has no best checkpoint") && r.err().strip().lines().count() == 1, r.err());
+    Cli.Result c = Cli.run("translate", "-m", checkpoint(run, "LATEST").toString(), "--best", "March 3, 2021");
+    assertEquals(1, c.code());
+    assertTrue(c.err().contains("--best needs a run directory") && c.err().strip().lines().count() == 1, c.err());
+  }
+}
