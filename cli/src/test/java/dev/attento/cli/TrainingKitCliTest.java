@@ -72,4 +72,29 @@ class TrainingKitCliTest {
     assertEquals(1, c.code());
     assertTrue(c.err().contains("--best needs a run directory") && c.err().strip().lines().count() == 1, c.err());
   }
+
+  @Test
+  void averageWritesAModelThatTranslateAndEvalLoad() throws Exception {
+    Path out = dir.resolve("averaged");
+    Cli.Result r = Cli.run("average", "-o", out.toString(), "--last", "2", run.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("averaged 2 checkpoints (step-0000004, step-0000008) into " + out, r.out().strip());
+    Cli.Result t = Cli.run("translate", "-m", out.toString(), "March 3, 2021");
+    assertEquals(0, t.code(), t.err());
+    assertEquals(0, Cli.run("eval", "-m", out.toString()).code(), "the run's config came along: eval finds its dev set");
+    Cli.Result listed = Cli.run("average", "-o", dir.resolve("two").toString(), checkpoint(run, "LATEST").toString(),
+        run.toString());
+    assertEquals(0, listed.code(), listed.err());
+    Cli.Result few = Cli.run("average", "-o", dir.resolve("x").toString(), "--last", "5", run.toString());
+    assertEquals(1, few.code());
+    assertTrue(few.err().contains("fewer than 5") && few.err().strip().lines().count() == 1, few.err());
+    Cli.Result self = Cli.run("average", "-o", checkpoint(run, "LATEST").toString(), run.toString());
+    assertEquals(1, self.code());
+    assertTrue(self.err().strip().lines().count() == 1, self.err());
+    Path file = Files.writeString(dir.resolve("file.txt"), "mine");
+    Cli.Result onFile = Cli.run("average", "-o", file.toString(), run.toString());
+    assertEquals(1, onFile.code());
+    assertTrue(onFile.err().contains("never replaced") && onFile.err().strip().lines().count() == 1, onFile.err());
+    assertEquals("mine", Files.readString(file));
+  }
 }
