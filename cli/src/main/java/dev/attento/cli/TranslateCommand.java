@@ -39,6 +39,18 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--beam", description = "Beam size (1: greedy; default from the run's config).")
   Integer beam;
 
+  @Option(names = "--n-best", paramLabel = "N", defaultValue = "1",
+      description = "Print the N best translations of each sentence as 'index ||| translation ||| score' (beam >= N).")
+  int nBest;
+
+  @Option(names = "--no-repeat-ngram", paramLabel = "N",
+      description = "Never repeat an n-gram of N tokens in an output (0: off; default: the run's decoding.noRepeatNgram).")
+  Integer noRepeatNgram;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+      description = "Sentences decoded together from arguments or --input (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
   @Option(names = "--replace-unknown", negatable = true,
       description = "Replace <unk> by the most-attended source token (default: the run's decoding.replaceUnknown).")
   Boolean replaceUnknown;
@@ -67,17 +79,25 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir);
     ExperimentConfig saved = RunConfig.read(model);
-    TextTranslator translator = new TextTranslator(trained, decoding(saved),
+    if (batchSize < 1 || nBest < 1) {
+      throw new UserError((batchSize < 1 ? "--batch-size" : "--n-best") + " must be at least 1");
+    }
+    DecodingOptions decoding = decoding(saved);
+    TextTranslator translator = new TextTranslator(trained, decoding,
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? Files.readAllLines(input, StandardCharsets.UTF_8) : sentences;
       try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
-        for (int i = 0; i < lines.size(); i += 64) {
-          List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
-          for (Translation t : translator.translate(chunk)) {
-            print(out, t, first);
-            first = false;
+        for (int i = 0; i < lines.size(); i += batchSize) {
+          List<String> chunk = lines.subList(i, Math.min(lines.size(), i + batchSize));
+          if (nBest > 1) {
+            printNBest(out, translator.translateNBest(chunk, nBest), i, decoding);
+          } else {
+            for (Translation t : translator.translate(chunk)) {
+              print(out, t, first);
+              first = false;
+            }
           }
           if (progress != null) {
             progress.advance(chunk.size());
@@ -86,8 +106,16 @@ final class TranslateCommand implements Callable<Integer> {
       }
     } else {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      for (String line; (line = in.readLine()) != null; ) {
-        print(out, translator.translate(List.of(line)).get(0), first);
+      for (int i = 0; ; i++) {
+        String line = in.readLine();
+        if (line == null) {
+          break;
+        }
+        if (nBest > 1) {
+          printNBest(out, translator.translateNBest(List.of(line), nBest), i, decoding);
+        } else {
+          print(out, translator.translate(List.of(line)).get(0), first);
+        }
         first = false;
         out.flush();
       }
@@ -96,10 +124,30 @@ final class TranslateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */
+  /**
+   * The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} and
+   * {@code --no-repeat-ngram} applied; the beam is widened to {@code --n-best} unless given.
+   */
   private DecodingOptions decoding(ExperimentConfig saved) {
     DecodingOptions base = saved == null ? DecodingOptions.greedy() : saved.decoding().toDecodingOptions();
-    return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
+    if (beam != null && beam < nBest) {
+      throw new UserError("--n-best " + nBest + " needs --beam " + nBest + " or more, got --beam " + beam);
+    }
+    int size = beam != null ? beam : Math.max(base.beamSize(), nBest);
+    if (noRepeatNgram != null && noRepeatNgram < 0) {
+      throw new UserError("--no-repeat-ngram must be 0 (off) or more, got " + noRepeatNgram);
+    }
+    return base.withBeamSize(size).withNoRepeatNgram(noRepeatNgram != null ? noRepeatNgram : base.noRepeatNgram());
+  }
+
+  /** Moses-style n-best lines: sentence index (from 0), translation, the score beam search ranks by. */
+  private static void printNBest(PrintWriter out, List<List<Translation>> lists, int firstIndex, DecodingOptions d) {
+    for (int s = 0; s < lists.size(); s++) {
+      for (Translation t : lists.get(s)) {
+        out.printf(Locale.ROOT, "%d ||| %s ||| %.4f%n", firstIndex + s, t.text(),
+            d.rankingScore(t.score(), t.targetTokens().size()));
+      }
+    }
   }
 
   private void print(PrintWriter out, Translation t, boolean first) throws java.io.IOException {

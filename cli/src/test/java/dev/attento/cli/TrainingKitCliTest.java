@@ -97,4 +97,46 @@ class TrainingKitCliTest {
     assertTrue(onFile.err().contains("never replaced") && onFile.err().strip().lines().count() == 1, onFile.err());
     assertEquals("mine", Files.readString(file));
   }
+
+  @Test
+  void nBestPrintsRankedHypothesesWithScores() {
+    Cli.Result r = Cli.run("translate", "-m", run.toString(), "--n-best", "3", "March 3, 2021", "June 9, 1990");
+    assertEquals(0, r.code(), r.err());
+    java.util.List<String> lines = r.out().lines().toList();
+    assertTrue(lines.size() >= 2 && lines.size() <= 6, r.out());
+    double previous = Double.POSITIVE_INFINITY;
+    String sentence = "0";
+    for (String line : lines) {
+      String[] f = line.split(" \\|\\|\\| ", -1);
+      assertEquals(3, f.length, line);
+      if (!f[0].equals(sentence)) {
+        assertEquals("1", f[0], r.out());
+        sentence = f[0];
+        previous = Double.POSITIVE_INFINITY;
+      }
+      double score = Double.parseDouble(f[2]);
+      assertTrue(score <= previous && score <= 0, "best first: " + r.out());
+      previous = score;
+    }
+    Cli.Result one = Cli.run("translate", "-m", run.toString(), "--beam", "3", "March 3, 2021");
+    assertTrue(lines.get(0).startsWith("0 ||| " + one.out().strip() + " ||| "), "the first is the 1-best: " + r.out());
+    Cli.Result narrow = Cli.run("translate", "-m", run.toString(), "--beam", "2", "--n-best", "3", "March 3, 2021");
+    assertEquals(1, narrow.code());
+    assertEquals("attento: --n-best 3 needs --beam 3 or more, got --beam 2", narrow.err().strip());
+  }
+
+  @Test
+  void batchSizeAndNgramBlockingAreDecodingOptions() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.txt"), "March 3, 2021\nJune 9, 1990\nJuly 4, 1776\n");
+    Cli.Result batched = Cli.run("translate", "-m", run.toString(), "-i", input.toString());
+    Cli.Result single = Cli.run("translate", "-m", run.toString(), "-i", input.toString(), "--batch-size", "1");
+    assertEquals(0, single.code(), single.err());
+    assertEquals(batched.out(), single.out(), "sentences decode alike in any batch");
+    Cli.Result blocked = Cli.run("translate", "-m", run.toString(), "-i", input.toString(), "--no-repeat-ngram", "1");
+    assertEquals(0, blocked.code(), blocked.err());
+    assertEquals(3, blocked.out().lines().count(), blocked.out());
+    Cli.Result bad = Cli.run("translate", "-m", run.toString(), "--no-repeat-ngram", "-1", "x");
+    assertEquals(1, bad.code());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+  }
 }
