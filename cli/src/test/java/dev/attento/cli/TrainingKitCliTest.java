@@ -21,6 +21,9 @@ class TrainingKitCliTest {
   static void trainTinyModel() {
     Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.toString(), "--name", "kit"));
     assertEquals(0, r.code(), r.out() + r.err());
+    if (Files.isReadable(Path.of("/proc/self/status"))) {
+      assertTrue(r.out().contains("\npeak memory (RSS): "), "training ends with its peak memory: " + r.out());
+    }
     run = dir.resolve("kit");
   }
 
