@@ -76,6 +76,9 @@ final class EvalCommand implements Callable<Integer> {
   boolean json;
 
   @picocli.CommandLine.Mixin
+  CheckpointChoice checkpoint;
+
+  @picocli.CommandLine.Mixin
   PluginsOption plugins;
 
   @picocli.CommandLine.Mixin
@@ -149,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets)
       throws java.io.IOException {
-    ModelBundle trained = Checkpoints.loadModel(run, plugins.dir());
+    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(run), plugins.dir());
     boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {

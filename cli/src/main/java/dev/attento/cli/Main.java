@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         TranslateCommand.class,
         EvalCommand.class,
         CompareCommand.class,
+        AverageCommand.class,
         GradientsCommand.class,
         CellsCommand.class,
         DataCommand.class,

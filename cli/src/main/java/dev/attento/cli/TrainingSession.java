@@ -115,6 +115,10 @@ final class TrainingSession {
       out.printf(Locale.ROOT, "dev: exact match %.1f%%, BLEU %.1f, chrF %.1f%n", 100 * result.lastEvaluation().exactMatch(),
           result.lastEvaluation().bleu(), result.lastEvaluation().chrf());
     }
+    String memory = dev.attento.cli.report.PeakMemory.line();
+    if (!memory.isEmpty()) {
+      out.println(memory);
+    }
     if (result.reason() == StopReason.INTERRUPTED) {
       out.println("resume with: attento train --resume " + runDir);
     }

@@ -47,6 +47,18 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--beam", description = "Beam size (1: greedy; default from the run's config).")
   Integer beam;
 
+  @Option(names = "--n-best", paramLabel = "N", defaultValue = "1",
+      description = "Print the N best translations of each sentence as 'index ||| translation ||| score' (beam >= N).")
+  int nBest;
+
+  @Option(names = "--no-repeat-ngram", paramLabel = "N",
+      description = "Never repeat an n-gram of N tokens in an output (0: off; default: the run's decoding.noRepeatNgram).")
+  Integer noRepeatNgram;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+      description = "Sentences decoded together from arguments or --input (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
   @Option(names = "--replace-unknown", negatable = true,
       description = "Replace <unk> by the most-attended source token (default: the run's decoding.replaceUnknown).")
   Boolean replaceUnknown;
@@ -56,6 +68,9 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Option(names = "--attention-map", paramLabel = "PNG", description = "Draw the first sentence's attention heatmap.")
   Path attentionMap;
+
+  @picocli.CommandLine.Mixin
+  CheckpointChoice checkpoint;
 
   @picocli.CommandLine.Mixin
   PluginsOption plugins;
@@ -70,24 +85,38 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ModelBundle trained = Checkpoints.loadModel(model, plugins.dir());
+    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir());
     ExperimentConfig saved = RunConfig.read(model);
-    TextTranslator translator = new TextTranslator(trained, decoding(saved),
+    if (batchSize < 1 || nBest < 1) {
+      throw new UserError((batchSize < 1 ? "--batch-size" : "--n-best") + " must be at least 1");
+    }
+    DecodingOptions decoding = decoding(saved);
+    TextTranslator translator = new TextTranslator(trained, decoding,
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? readLines(input) : sentences;
       try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
-        for (int i = 0; i < lines.size(); i += 64) {
-          List<String> chunk = lines.subList(i, Math.min(lines.size(), i + 64));
-          List<Translation> done = translator.translate(chunk.stream().filter(Objects::nonNull).toList());
-          int next = 0;
-          for (String line : chunk) {
-            if (line == null) {
-              out.println(); // a skipped line keeps the output aligned with the input
-            } else {
-              print(out, done.get(next++), first);
-              first = false;
+        for (int i = 0; i < lines.size(); i += batchSize) {
+          List<String> chunk = lines.subList(i, Math.min(lines.size(), i + batchSize));
+          List<String> kept = chunk.stream().filter(Objects::nonNull).toList();
+          if (nBest > 1) {
+            List<List<Translation>> lists = translator.translateNBest(kept, nBest);
+            for (int k = 0, next = 0; k < chunk.size(); k++) {
+              if (chunk.get(k) != null) { // a skipped line has no n-best lines; indices count input lines
+                printNBest(out, List.of(lists.get(next++)), i + k, decoding);
+              }
+            }
+          } else {
+            List<Translation> done = translator.translate(kept);
+            int next = 0;
+            for (String line : chunk) {
+              if (line == null) {
+                out.println(); // a skipped line keeps the output aligned with the input
+              } else {
+                print(out, done.get(next++), first);
+                first = false;
+              }
             }
           }
           if (progress != null) {
@@ -97,10 +126,18 @@ final class TranslateCommand implements Callable<Integer> {
       }
     } else {
       try (BoundedLines in = new BoundedLines(new InputStreamReader(System.in, StandardCharsets.UTF_8), maxLineChars)) {
-        for (BoundedLines.Line line; (line = in.next()) != null; ) {
+        for (int i = 0; ; i++) {
+          BoundedLines.Line line = in.next();
+          if (line == null) {
+            break;
+          }
           if (line.tooLong()) {
             skipped(line, "standard input");
-            out.println();
+            if (nBest == 1) {
+              out.println();
+            }
+          } else if (nBest > 1) {
+            printNBest(out, translator.translateNBest(List.of(line.text()), nBest), i, decoding);
           } else {
             print(out, translator.translate(List.of(line.text())).get(0), first);
             first = false;
@@ -134,10 +171,30 @@ final class TranslateCommand implements Callable<Integer> {
     err.flush();
   }
 
-  /** The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} applied. */
+  /**
+   * The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} and
+   * {@code --no-repeat-ngram} applied; the beam is widened to {@code --n-best} unless given.
+   */
   private DecodingOptions decoding(ExperimentConfig saved) {
     DecodingOptions base = saved == null ? DecodingOptions.greedy() : saved.decoding().toDecodingOptions();
-    return beam == null ? base : new DecodingOptions(beam, base.lengthPenalty(), base.maxLengthRatio(), base.maxLengthExtra());
+    if (beam != null && beam < nBest) {
+      throw new UserError("--n-best " + nBest + " needs --beam " + nBest + " or more, got --beam " + beam);
+    }
+    int size = beam != null ? beam : Math.max(base.beamSize(), nBest);
+    if (noRepeatNgram != null && noRepeatNgram < 0) {
+      throw new UserError("--no-repeat-ngram must be 0 (off) or more, got " + noRepeatNgram);
+    }
+    return base.withBeamSize(size).withNoRepeatNgram(noRepeatNgram != null ? noRepeatNgram : base.noRepeatNgram());
+  }
+
+  /** Moses-style n-best lines: sentence index (from 0), translation, the score beam search ranks by. */
+  private static void printNBest(PrintWriter out, List<List<Translation>> lists, int firstIndex, DecodingOptions d) {
+    for (int s = 0; s < lists.size(); s++) {
+      for (Translation t : lists.get(s)) {
+        out.printf(Locale.ROOT, "%d ||| %s ||| %.4f%n", firstIndex + s, t.text(),
+            d.rankingScore(t.score(), t.targetTokens().size()));
+      }
+    }
   }
 
   private void print(PrintWriter out, Translation t, boolean first) throws java.io.IOException {

@@ -56,6 +56,8 @@ class OpGradientTest {
         op("logSoftmax", (f, in) -> Softmax.logSoftmax(f, in.get(0)), param(40, -2f, 2f, 3, 5)),
         op("crossEntropy", (f, in) -> CrossEntropy.crossEntropy(f, in.get(0), new int[] {2, 0, 4, 0}, 0),
             param(41, -2f, 2f, 4, 5)),
+        op("crossEntropy, label smoothing 0.1", (f, in) -> CrossEntropy.crossEntropy(f, in.get(0), new int[] {2, 0, 4, 0}, 0,
+            0.1), param(113, -2f, 2f, 4, 5)),
         op("embedding", (f, in) -> Embedding.lookup(f, in.get(0), ids, 2, 3), param(42, 5, 4)),
         op("projectedLookup, small vocabulary (table projected once)",
             (f, in) -> Embedding.projectedLookup(f, in.get(0), new int[] {2, 0, 2, 1, 1, 2}, new int[] {2, 3}, in.get(1),

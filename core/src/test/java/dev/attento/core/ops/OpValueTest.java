@@ -112,6 +112,26 @@ class OpValueTest {
   }
 
   @Test
+  void labelSmoothingIsCrossEntropyAgainstTheSmoothedDistribution() {
+    Tensor logits = t(new float[] {0, 0, 0, 5, 5, 5, 1, 2, 3}, 3, 3);
+    int[] targets = {1, 0, 2};
+    double eps = 0.3;
+    double expected = 0;
+    for (int r : new int[] {0, 2}) {
+      double lse = Math.log(Math.exp(logits.data()[3 * r]) + Math.exp(logits.data()[3 * r + 1])
+          + Math.exp(logits.data()[3 * r + 2]));
+      for (int j = 0; j < 3; j++) {
+        double q = (j == targets[r] ? 1 - eps : 0) + eps / 3;
+        expected -= q * (logits.data()[3 * r + j] - lse);
+      }
+    }
+    assertEquals(expected / 2, CrossEntropy.crossEntropy(F, logits, targets, 0, eps).item(), 1e-6);
+    assertEquals(CrossEntropy.crossEntropy(F, logits, targets, 0).item(),
+        CrossEntropy.crossEntropy(F, logits, targets, 0, 0).item(), "ε = 0 is plain cross-entropy");
+    assertThrows(IllegalArgumentException.class, () -> CrossEntropy.crossEntropy(F, logits, targets, 0, 1));
+  }
+
+  @Test
   void embeddingGradientTouchesOnlyUsedRows() {
     Tensor table = TestTensors.param(3, 5, 2);
     Tape tape = Tape.watching(table);

@@ -95,11 +95,12 @@ public final class ConfigBinding {
         v.get(TrainingKeys.CLIP_NORM), v.get(TrainingKeys.CLIP_VALUE), v.get(TrainingKeys.SCHEDULE),
         v.get(TrainingKeys.EVAL_EVERY), v.get(TrainingKeys.CHECKPOINT_EVERY), v.get(TrainingKeys.KEEP_CHECKPOINTS),
         v.get(TrainingKeys.PATIENCE),
-        v.get(TrainingKeys.EARLY_STOP_METRIC), v.get(TrainingKeys.SAMPLING_RATE), v.get(TrainingKeys.SEED),
-        v.get(TrainingKeys.MAX_MINUTES), v.get(TrainingKeys.ON_NON_FINITE), v.get(TrainingKeys.BATCHING));
+        v.get(TrainingKeys.EARLY_STOP_METRIC), v.get(TrainingKeys.LABEL_SMOOTHING), v.get(TrainingKeys.SAMPLING_RATE), v.get(TrainingKeys.SEED),
+        v.get(TrainingKeys.MAX_MINUTES), v.get(TrainingKeys.ON_NON_FINITE), v.get(TrainingKeys.BATCHING),
+        v.get(TrainingKeys.BATCH_TOKENS));
     DecodingSettings decoding = new DecodingSettings(v.get(DecodingKeys.BEAM), v.get(DecodingKeys.LENGTH_PENALTY),
         v.get(DecodingKeys.MAX_LENGTH_RATIO), v.get(DecodingKeys.MAX_LENGTH_EXTRA),
-        v.get(DecodingKeys.REPLACE_UNKNOWN));
+        v.get(DecodingKeys.REPLACE_UNKNOWN), v.get(DecodingKeys.NO_REPEAT_NGRAM));
     return new ExperimentConfig(data, model, training, decoding);
   }
 

@@ -28,7 +28,12 @@ public final class DecodingKeys {
       ValueTypes.flag(), false, "Replace each UNK in the output with the source token it attends to most.",
       c -> c.decoding().replaceUnknown());
 
+  public static final ConfigKey<Integer> NO_REPEAT_NGRAM = new ConfigKey<>("decoding.noRepeatNgram",
+      integer(0, 1000), 0,
+      "Forbid repeating any n-gram of this size in an output, as fairseq's --no-repeat-ngram-size (0: off).",
+      c -> c.decoding().noRepeatNgram());
+
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(BEAM, LENGTH_PENALTY, MAX_LENGTH_RATIO, MAX_LENGTH_EXTRA,
-      REPLACE_UNKNOWN);
+      REPLACE_UNKNOWN, NO_REPEAT_NGRAM);
 }

@@ -11,19 +11,21 @@ import dev.attento.seq2seq.decode.DecodingOptions;
  * @param maxLengthRatio output at most {@code ratio · source length + maxLengthExtra} tokens
  * @param maxLengthExtra see {@code maxLengthRatio}
  * @param replaceUnknown replace each output UNK with the source token it attends to most
+ * @param noRepeatNgram forbid repeating any n-gram of this size in an output (0: off)
  */
 public record DecodingSettings(int beam, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
-                               boolean replaceUnknown) {
+                               boolean replaceUnknown, int noRepeatNgram) {
 
   public DecodingSettings {
     DecodingKeys.BEAM.check(beam);
     DecodingKeys.LENGTH_PENALTY.check(lengthPenalty);
     DecodingKeys.MAX_LENGTH_RATIO.check(maxLengthRatio);
     DecodingKeys.MAX_LENGTH_EXTRA.check(maxLengthExtra);
+    DecodingKeys.NO_REPEAT_NGRAM.check(noRepeatNgram);
   }
 
   /** The search settings (stopping at EOS, as normal use does). */
   public DecodingOptions toDecodingOptions() {
-    return new DecodingOptions(beam, lengthPenalty, maxLengthRatio, maxLengthExtra);
+    return new DecodingOptions(beam, lengthPenalty, maxLengthRatio, maxLengthExtra, true, noRepeatNgram);
   }
 }

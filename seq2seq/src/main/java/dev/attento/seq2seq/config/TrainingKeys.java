@@ -50,6 +50,10 @@ public final class TrainingKeys {
   public static final ConfigKey<EarlyStopMetric> EARLY_STOP_METRIC = new ConfigKey<>("training.earlyStopMetric",
       choice(EarlyStopMetric.class), EarlyStopMetric.LOSS, "Dev metric for early stopping and the best checkpoint.",
       c -> c.training().earlyStopMetric());
+  public static final ConfigKey<Double> LABEL_SMOOTHING = new ConfigKey<>("training.labelSmoothing",
+      number(0, true, 1, false), 0.0,
+      "Label smoothing ε (Szegedy et al. 2016) of the training loss; the dev loss stays plain cross-entropy (0: off).",
+      c -> c.training().labelSmoothing());
   public static final ConfigKey<Double> SAMPLING_RATE = new ConfigKey<>("training.samplingRate",
       number(0, true, 1, true), 0.0,
       "Scheduled sampling (Bengio et al. 2015): chance of feeding the model's own prediction instead of the reference.",
@@ -65,11 +69,17 @@ public final class TrainingKeys {
       c -> c.training().onNonFinite());
   public static final ConfigKey<BatchPlan.Batching> BATCHING = new ConfigKey<>("training.batching",
       choice(BatchPlan.Batching.class), BatchPlan.Batching.BUCKETED,
-      "bucketed (similar lengths together, little padding) or random (lengths mixed).",
+      "bucketed (similar lengths together, little padding), random (lengths mixed) or tokens (bucketed, sized by"
+      + " training.batchTokens instead of training.batchSize).",
       c -> c.training().batching());
+  public static final ConfigKey<Integer> BATCH_TOKENS = new ConfigKey<>("training.batchTokens",
+      integer(1, Integer.MAX_VALUE), 2048,
+      "Token batching: padded source + target tokens per batch, sentences × (longest source + longest target).",
+      c -> c.training().batchTokens());
 
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(STEPS, BATCH_SIZE, OPTIMIZER, LEARNING_RATE, WEIGHT_DECAY,
-      CLIP_NORM, CLIP_VALUE, SCHEDULE, EVAL_EVERY, CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, EARLY_STOP_METRIC, SAMPLING_RATE, SEED,
-      MAX_MINUTES, ON_NON_FINITE, BATCHING);
+      CLIP_NORM, CLIP_VALUE, SCHEDULE, EVAL_EVERY, CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, EARLY_STOP_METRIC, LABEL_SMOOTHING,
+      SAMPLING_RATE, SEED,
+      MAX_MINUTES, ON_NON_FINITE, BATCHING, BATCH_TOKENS);
 }

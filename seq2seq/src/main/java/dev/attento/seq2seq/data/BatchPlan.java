@@ -12,7 +12,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * cuts them into pools of 50 batches, sorts each pool by source length (so a batch's
  * sentences need little padding) and shuffles the batch order; {@link Batching#RANDOM}
  * batching cuts the shuffled examples into batches as they are, so each batch mixes lengths
- * as i.i.d. sampling would (the PyTorch reference's {@code make_batch}). Because an epoch is
+ * as i.i.d. sampling would (the PyTorch reference's {@code make_batch}); {@link Batching#TOKENS}
+ * batching sorts pools as bucketed batching does but cuts them by a budget of tokens instead
+ * of sentences (fairseq's {@code --max-tokens}, Joey NMT's {@code batch_type: token}), so a
+ * batch of short sentences holds more of them. Because an epoch is
  * a pure function of (seed, epoch), the iteration position is just {@link Position}: resuming
  * from it replays exactly the same batches.
  */
@@ -31,16 +34,22 @@ public final class BatchPlan {
     /** Sentences of similar source length together (within pools of 50 batches). */
     BUCKETED,
     /** Sentences in shuffled order, lengths mixed within each batch. */
-    RANDOM;
+    RANDOM,
+    /**
+     * Sentences of similar length together, as many per batch as fit a token budget: a
+     * batch's padded size, sentences × (longest source + longest target), stays within it
+     * (a single sentence longer than the budget is a batch of its own).
+     */
+    TOKENS;
 
-    /** {@code bucketed} or {@code random}. */
+    /** {@code bucketed}, {@code random} or {@code tokens}. */
     public static Batching parse(String name) {
       for (Batching b : values()) {
         if (b.name().equalsIgnoreCase(name)) {
           return b;
         }
       }
-      throw new IllegalArgumentException("batching must be bucketed or random, got '" + name + "'");
+      throw new IllegalArgumentException("batching must be bucketed, random or tokens, got '" + name + "'");
     }
   }
 
@@ -56,6 +65,7 @@ public final class BatchPlan {
 
   private final List<Example> examples;
   private final int batchSize;
+  private final int batchTokens;
   private final long seed;
   private final Batching batching;
   private List<List<Example>> epochBatches;
@@ -68,6 +78,19 @@ public final class BatchPlan {
 
   /** A plan over {@code examples} (not empty) in batches of at most {@code batchSize}. */
   public BatchPlan(List<Example> examples, int batchSize, long seed, Batching batching) {
+    this(examples, batchSize, 0, seed, batching);
+  }
+
+  /**
+   * A plan over {@code examples} (not empty).
+   *
+   * @param batchSize sentences per batch, for bucketed and random batching
+   * @param batchTokens padded source + target tokens per batch, for token batching
+   */
+  public BatchPlan(List<Example> examples, int batchSize, int batchTokens, long seed, Batching batching) {
+    if (batching == Batching.TOKENS && batchTokens < 1) {
+      throw new IllegalArgumentException("batch tokens must be at least 1, got " + batchTokens);
+    }
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
@@ -76,6 +99,7 @@ public final class BatchPlan {
     }
     this.examples = List.copyOf(examples);
     this.batchSize = batchSize;
+    this.batchTokens = batchTokens;
     this.seed = seed;
     this.batching = batching;
   }
@@ -116,6 +140,13 @@ public final class BatchPlan {
       }
       return batches;
     }
+    if (batching == Batching.TOKENS) {
+      for (List<Example> p : tokenPools(order)) {
+        batches.addAll(cutByTokens(p));
+      }
+      shuffle(batches, r);
+      return batches;
+    }
     int pool = batchSize * POOL_BATCHES;
     for (int start = 0; start < order.size(); start += pool) {
       List<Example> p = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));
@@ -126,6 +157,52 @@ public final class BatchPlan {
     }
     shuffle(batches, r);
     return batches;
+  }
+
+  /** Consecutive runs of {@code order} holding about {@link #POOL_BATCHES} token budgets each. */
+  private List<List<Example>> tokenPools(List<Example> order) {
+    List<List<Example>> pools = new ArrayList<>();
+    long budget = (long) batchTokens * POOL_BATCHES;
+    int start = 0;
+    long tokens = 0;
+    for (int i = 0; i < order.size(); i++) {
+      tokens += tokens(order.get(i));
+      if (tokens >= budget || i == order.size() - 1) {
+        pools.add(order.subList(start, i + 1));
+        start = i + 1;
+        tokens = 0;
+      }
+    }
+    return pools;
+  }
+
+  /** One pool sorted by length and cut greedily into batches within the token budget. */
+  private List<List<Example>> cutByTokens(List<Example> pool) {
+    List<Example> p = new ArrayList<>(pool);
+    p.sort(Comparator.comparingInt((Example e) -> e.source().length).thenComparingInt(e -> e.target().length)
+        .thenComparingInt(Example::index));
+    List<List<Example>> batches = new ArrayList<>();
+    int start = 0;
+    int longestSource = 0;
+    int longestTarget = 0;
+    for (int i = 0; i < p.size(); i++) {
+      int s = Math.max(longestSource, p.get(i).source().length);
+      int t = Math.max(longestTarget, p.get(i).target().length);
+      if (i > start && (long) (i + 1 - start) * (s + t) > batchTokens) {
+        batches.add(p.subList(start, i));
+        start = i;
+        s = p.get(i).source().length;
+        t = p.get(i).target().length;
+      }
+      longestSource = s;
+      longestTarget = t;
+    }
+    batches.add(p.subList(start, p.size()));
+    return batches;
+  }
+
+  private static int tokens(Example e) {
+    return e.source().length + e.target().length;
   }
 
   /** Fisher–Yates with the given generator. */

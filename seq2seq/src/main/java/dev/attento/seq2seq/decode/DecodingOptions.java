@@ -11,9 +11,11 @@ package dev.attento.seq2seq.decode;
  * @param stopAtEos whether greedy search stops once every sentence has produced EOS (normal
  *     use); {@code false} always runs to the maximum length, as benchmarks that must not
  *     depend on what the model has learned do
+ * @param noRepeatNgram forbid any n-gram of this size from appearing twice in an output, as
+ *     fairseq's {@code --no-repeat-ngram-size} does (0: off); see {@link RepeatedNgrams}
  */
 public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
-                              boolean stopAtEos) {
+                              boolean stopAtEos, int noRepeatNgram) {
 
   public DecodingOptions {
     if (beamSize < 1) {
@@ -22,6 +24,15 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     if (maxLengthRatio < 0 || maxLengthExtra < 0) {
       throw new IllegalArgumentException("maximum length settings must be non-negative");
     }
+    if (noRepeatNgram < 0) {
+      throw new IllegalArgumentException("no-repeat n-gram size must be 0 (off) or more, got " + noRepeatNgram);
+    }
+  }
+
+  /** Options without n-gram blocking. */
+  public DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
+                         boolean stopAtEos) {
+    this(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, 0);
   }
 
   /** Options that stop at EOS. */
@@ -41,6 +52,26 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
   /** Beam search of the given width with length penalty 0.6 (the GNMT setting). */
   public static DecodingOptions beam(int size) {
     return new DecodingOptions(size, 0.6, 3.0, 20);
+  }
+
+  /** These options with another beam size. */
+  public DecodingOptions withBeamSize(int size) {
+    return new DecodingOptions(size, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram);
+  }
+
+  /** These options with another n-gram blocking size (0: off). */
+  public DecodingOptions withNoRepeatNgram(int n) {
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, n);
+  }
+
+  /**
+   * The score beam search ranks finished hypotheses by: the log-probability divided by the GNMT
+   * length penalty ((5+|Y|)/6)^α, where |Y| counts the EOS too.
+   *
+   * @param tokens the hypothesis' tokens without EOS
+   */
+  public double rankingScore(double logProbability, int tokens) {
+    return logProbability / Math.pow((5.0 + tokens + 1) / 6.0, lengthPenalty);
   }
 
   /** The longest output allowed for a source of {@code sourceLength} tokens. */

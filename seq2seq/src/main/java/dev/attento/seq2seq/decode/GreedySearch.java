@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Greedy decoding of a whole batch at once: at each step every unfinished sentence takes its
- * most probable next token. The batch stops as soon as every sentence has produced EOS.
+ * most probable next token (that does not repeat an n-gram, if the options block repeats).
+ * The batch stops as soon as every sentence has produced EOS.
  * Uses only the translator's decoding API ({@link Translator#start}, {@link Translator#step});
  * a large batch is decoded in parts, one per thread ({@link DecodingShards}).
  */
@@ -49,6 +50,13 @@ public final class GreedySearch {
       Tensor logProbs = step.logProbs();
       int[] best = Reductions.argmax(logProbs);
       int vocab = logProbs.dim(1);
+      if (options.noRepeatNgram() > 0) {
+        for (int b = 0; b < batch; b++) {
+          if (!done[b]) {
+            best[b] = bestAllowed(logProbs.data(), b * vocab, vocab, best[b], tokens.get(b), options.noRepeatNgram());
+          }
+        }
+      }
       boolean all = true;
       for (int b = 0; b < batch; b++) {
         if (done[b]) {
@@ -83,5 +91,25 @@ public final class GreedySearch {
       out.add(new Hypothesis(ids, scores[b], att));
     }
     return out;
+  }
+
+  /**
+   * The most probable token of a row that does not complete an n-gram already in {@code emitted}:
+   * {@code argmax} itself unless it is banned (EOS if everything else is).
+   */
+  private static int bestAllowed(float[] logProbs, int row, int vocab, int argmax, List<Integer> emitted, int n) {
+    int[] tokens = emitted.stream().mapToInt(Integer::intValue).toArray();
+    int[] banned = RepeatedNgrams.banned(tokens, tokens.length, n);
+    if (!RepeatedNgrams.contains(banned, argmax)) {
+      return argmax;
+    }
+    int best = SpecialTokens.EOS;
+    for (int v = 0; v < vocab; v++) {
+      if (v != SpecialTokens.PAD && v != SpecialTokens.BOS && !RepeatedNgrams.contains(banned, v)
+          && logProbs[row + v] > logProbs[row + best]) {
+        best = v;
+      }
+    }
+    return best;
   }
 }

@@ -35,6 +35,7 @@ final class SentenceBeams {
   private final int k;
   private final int maxLength;
   private final double alpha;
+  private final DecodingOptions options;
   private List<Beam> live;
   private final List<Hypothesis> finished = new ArrayList<>();
 
@@ -42,6 +43,7 @@ final class SentenceBeams {
     this.k = options.beamSize();
     this.maxLength = maxLength;
     this.alpha = options.lengthPenalty();
+    this.options = options;
     this.live = List.of(new Beam(new int[0], attends ? new float[0][] : null, 0.0));
   }
 
@@ -99,7 +101,7 @@ final class SentenceBeams {
   /** The {@code n} best finished hypotheses by length-normalised score, best first. */
   List<Hypothesis> best(int n) {
     List<Hypothesis> ranked = finished.stream()
-        .sorted(Comparator.comparingDouble((Hypothesis h) -> normalised(h, alpha)).reversed()).limit(n).toList();
+        .sorted(Comparator.comparingDouble((Hypothesis h) -> normalised(h)).reversed()).limit(n).toList();
     if (ranked.isEmpty()) {
       throw new IllegalStateException("beam search ended without a finished hypothesis");
     }
@@ -115,15 +117,14 @@ final class SentenceBeams {
     if (finished.isEmpty()) {
       return false;
     }
-    double bestFinished = finished.stream().mapToDouble(h -> normalised(h, alpha)).max().orElseThrow();
+    double bestFinished = finished.stream().mapToDouble(this::normalised).max().orElseThrow();
     double bound = bestLive.score() / Math.pow((5.0 + maxLength) / 6.0, alpha);
     return bestFinished >= bound;
   }
 
   /** Log-probability divided by the GNMT length penalty ((5+|Y|)/6)^α. */
-  static double normalised(Hypothesis h, double alpha) {
-    int length = h.tokens().length + 1;
-    return h.score() / Math.pow((5.0 + length) / 6.0, alpha);
+  private double normalised(Hypothesis h) {
+    return options.rankingScore(h.score(), h.tokens().length);
   }
 
   private List<Candidate> topCandidates(float[] lp, int vocab, int row0, int count) {
@@ -131,8 +132,10 @@ final class SentenceBeams {
     for (int i = 0; i < live.size(); i++) {
       double base = live.get(i).score();
       int row = (row0 + i) * vocab;
+      int[] tokens = live.get(i).tokens();
+      int[] banned = RepeatedNgrams.banned(tokens, tokens.length, options.noRepeatNgram());
       for (int v = 0; v < vocab; v++) {
-        if (v == SpecialTokens.PAD || v == SpecialTokens.BOS) {
+        if (v == SpecialTokens.PAD || v == SpecialTokens.BOS || RepeatedNgrams.contains(banned, v)) {
           continue;
         }
         double s = base + lp[row + v];

@@ -125,9 +125,18 @@ public final class Translator {
   }
 
   /**
-   * Teacher-forced cross-entropy of a batch, averaged over non-PAD target tokens.
+   * Teacher-forced cross-entropy of a batch, averaged over non-PAD target tokens (the dev
+   * loss: no label smoothing).
    */
   public Tensor loss(Forward fwd, SourceBatch source, TargetBatch target) {
+    return loss(fwd, source, target, 0);
+  }
+
+  /**
+   * The training loss: teacher-forced cross-entropy with label smoothing {@code smoothing}
+   * (Szegedy et al. 2016; 0: none), averaged over non-PAD target tokens.
+   */
+  public Tensor loss(Forward fwd, SourceBatch source, TargetBatch target, double smoothing) {
     // Longest targets first, so the decoder can drop ended sentences from the end of the batch.
     int[] lengths = target.lengths(SpecialTokens.PAD);
     int[] order = IntStream.range(0, lengths.length).boxed()
@@ -137,7 +146,7 @@ public final class Translator {
     DecoderState start = start(fwd, src);
     EmbeddedTokens inputs = new EmbeddedTokens(targetEmbedding, tgt.inputs(), new int[] {tgt.batchSize(), tgt.length()});
     Decoder.Unrolled unrolled = decoder.unroll(fwd, inputs, tgt.lengths(SpecialTokens.PAD), start);
-    return CrossEntropy.crossEntropy(fwd, logits(fwd, unrolled.outputs()), tgt.outputs(), SpecialTokens.PAD);
+    return CrossEntropy.crossEntropy(fwd, logits(fwd, unrolled.outputs()), tgt.outputs(), SpecialTokens.PAD, smoothing);
   }
 
   /**
@@ -146,8 +155,11 @@ public final class Translator {
    * probable previous token instead of the reference one, so training sees the kind of
    * mistakes decoding will make. Runs step by step; the coin flips draw from the pass's
    * generator.
+   *
+   * @param smoothing label smoothing, as in {@link #loss(Forward, SourceBatch, TargetBatch, double)}
    */
-  public Tensor scheduledSamplingLoss(Forward fwd, SourceBatch source, TargetBatch target, double rate) {
+  public Tensor scheduledSamplingLoss(Forward fwd, SourceBatch source, TargetBatch target, double rate,
+                                     double smoothing) {
     int batch = target.batchSize();
     int len = target.length();
     DecoderState state = start(fwd, source);
@@ -165,7 +177,7 @@ public final class Translator {
       logits.add(logits(fwd, step.output()));
       state = step.next();
     }
-    return CrossEntropy.crossEntropy(fwd, Shaping.stack(fwd, 1, logits), target.outputs(), SpecialTokens.PAD);
+    return CrossEntropy.crossEntropy(fwd, Shaping.stack(fwd, 1, logits), target.outputs(), SpecialTokens.PAD, smoothing);
   }
 
   /** Embeddings {@code [rows, E]} of one token per row. */

@@ -38,11 +38,22 @@ public final class BatchGradients {
   private final Translator model;
   private final List<Tensor> parameters;
   private final Kernels kernels;
+  private final double labelSmoothing;
   private final Gradients[] shardGradients;
 
-  /** Gradients of {@code model}'s parameters, computed with {@code kernels} and its pool. */
+  /** Gradients of {@code model}'s plain cross-entropy, computed with {@code kernels} and its pool. */
   public BatchGradients(Translator model, Kernels kernels) {
+    this(model, kernels, 0);
+  }
+
+  /**
+   * Gradients of {@code model}'s training loss, computed with {@code kernels} and its pool.
+   *
+   * @param labelSmoothing ε of the label-smoothed cross-entropy (0: plain cross-entropy)
+   */
+  public BatchGradients(Translator model, Kernels kernels, double labelSmoothing) {
     this.model = model;
+    this.labelSmoothing = labelSmoothing;
     this.parameters = model.parameters().tensors();
     this.kernels = kernels;
     this.shardGradients = new Gradients[kernels.threads()];
@@ -74,7 +85,7 @@ public final class BatchGradients {
       Tape tape = Tape.watching(parameters);
       // A lone shard keeps the whole pool for its products; several each run on their own thread.
       Forward fwd = shards.size() == 1 ? new Forward(tape, kernels, pass.packed(), random[i]) : pass.shard(tape, random[i]);
-      Tensor loss = model.loss(fwd, shard.source(), shard.target());
+      Tensor loss = model.loss(fwd, shard.source(), shard.target(), labelSmoothing);
       losses[i] = shard.weight() * loss.item();
       if (Double.isFinite(losses[i])) {
         tape.backward(loss, new float[] {shard.weight()}, g);
@@ -103,7 +114,7 @@ public final class BatchGradients {
     g.clear();
     Tape tape = Tape.watching(parameters);
     Forward fwd = Forward.training(tape, kernels, random);
-    Tensor loss = model.scheduledSamplingLoss(fwd, batch.source(), batch.target(), rate);
+    Tensor loss = model.scheduledSamplingLoss(fwd, batch.source(), batch.target(), rate, labelSmoothing);
     double value = loss.item();
     return Double.isFinite(value) ? new Result(value, tape.backward(loss, new float[] {1f}, g)) : new Result(value, null);
   }

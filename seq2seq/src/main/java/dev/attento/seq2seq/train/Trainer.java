@@ -94,9 +94,10 @@ public final class Trainer {
       case SGD -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
     };
     this.schedule = options.schedule().create(options.learningRate());
-    this.plan = new BatchPlan(data.train(), options.batchSize(), options.seed(), options.batching());
+    this.plan = new BatchPlan(data.train(), options.batchSize(), options.batchTokens(), options.seed(),
+        options.batching());
     this.random = Randomness.derive(options.seed(), "dropout");
-    this.gradients = new BatchGradients(model.translator(), kernels);
+    this.gradients = new BatchGradients(model.translator(), kernels, options.labelSmoothing());
   }
 
   /** Continues from the latest checkpoint of {@code checkpoint} (a run or checkpoint directory). */

@@ -40,14 +40,27 @@ public final class TextTranslator {
 
   /** Translates each sentence (in order); an empty sentence translates to an empty one. */
   public List<Translation> translate(List<String> sentences) {
-    List<Translation> out = new ArrayList<>(sentences.size());
+    return translateNBest(sentences, 1).stream().map(l -> l.get(0)).toList();
+  }
+
+  /**
+   * The {@code n} best translations of each sentence (in order), best first by the score beam
+   * search ranks by ({@link DecodingOptions#rankingScore}); fewer if the search finished fewer.
+   *
+   * @param n between 1 and the beam size
+   */
+  public List<List<Translation>> translateNBest(List<String> sentences, int n) {
+    if (n < 1 || n > options.beamSize()) {
+      throw new IllegalArgumentException("n-best " + n + " needs a beam of at least " + n + " (the beam is "
+          + options.beamSize() + ")");
+    }
     List<Example> batch = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    Translation[] results = new Translation[sentences.size()];
+    List<List<Translation>> results = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), null));
     for (int i = 0; i < sentences.size(); i++) {
       List<String> tokens = model.source().tokenizer().tokenize(sentences.get(i));
       if (tokens.isEmpty()) {
-        results[i] = new Translation(sentences.get(i), List.of(), List.of(), "", 0, null);
+        results.set(i, List.of(new Translation(sentences.get(i), List.of(), List.of(), "", 0, null)));
         continue;
       }
       batch.add(new Example(i, model.source().vocabulary().encode(tokens), new int[0]));
@@ -55,18 +68,16 @@ public final class TextTranslator {
     }
     if (!batch.isEmpty()) {
       Batch b = Batch.of(batch);
-      List<Hypothesis> hyps = options.beamSize() > 1
-          ? BeamSearch.decode(fwd, model.translator(), b.source(), options)
-          : GreedySearch.decode(fwd, model.translator(), b.source(), options);
+      List<List<Hypothesis>> hyps = options.beamSize() > 1
+          ? BeamSearch.decodeNBest(fwd, model.translator(), b.source(), options, n)
+          : GreedySearch.decode(fwd, model.translator(), b.source(), options).stream().map(List::of).toList();
       for (int k = 0; k < hyps.size(); k++) {
         int i = positions.get(k);
-        results[i] = toTranslation(sentences.get(i), batch.get(k).source(), hyps.get(k));
+        int[] source = batch.get(k).source();
+        results.set(i, hyps.get(k).stream().map(h -> toTranslation(sentences.get(i), source, h)).toList());
       }
     }
-    for (Translation t : results) {
-      out.add(t);
-    }
-    return out;
+    return results;
   }
 
   private Translation toTranslation(String text, int[] sourceIds, Hypothesis h) {

@@ -3,7 +3,10 @@ package dev.attento.seq2seq.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attento.seq2seq.data.BatchPlan;
 import dev.attento.seq2seq.decode.DecodingOptions;
@@ -21,12 +24,12 @@ class ConfigBindingTest {
     return ConfigTree.parse(text, ConfigFormat.YAML, "exp.yaml");
   }
 
-  private static ObjectNode insertAfter(ObjectNode node, String after, String key, int value) {
+  private static ObjectNode insertAfter(ObjectNode node, String after, String key, JsonNode value) {
     ObjectNode out = new ObjectMapper().createObjectNode();
     node.fields().forEachRemaining(e -> {
       out.set(e.getKey(), e.getValue());
       if (e.getKey().equals(after)) {
-        out.put(key, value);
+        out.set(key, value);
       }
     });
     return out;
@@ -44,7 +47,12 @@ class ConfigBindingTest {
     ((ObjectNode) expected.get("data")).remove("lowercase"); // accepted, never read, not written again
     // Keys added since, at their defaults and in catalogue order:
     ((ObjectNode) expected.get("data")).put("jointBpe", true);
-    expected.set("training", insertAfter((ObjectNode) expected.get("training"), "checkpointEvery", "keepCheckpoints", 2));
+    ObjectNode training = insertAfter((ObjectNode) expected.get("training"), "checkpointEvery", "keepCheckpoints",
+        IntNode.valueOf(2));
+    training = insertAfter(training, "earlyStopMetric", "labelSmoothing", DoubleNode.valueOf(0.0));
+    training.put("batchTokens", 2048);
+    expected.set("training", training);
+    ((ObjectNode) expected.get("decoding")).put("noRepeatNgram", 0);
     assertEquals(expected, new ObjectMapper().readTree(ExperimentConfig.defaults().toJson()));
     assertEquals(expected.toString(), new ObjectMapper().readTree(tree.toJson()).toString(), "same key order");
   }

@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(49, ConfigKeys.all().size(), "14 data, 12 model, 18 training and 5 decoding keys");
+    assertEquals(52, ConfigKeys.all().size(), "14 data, 12 model, 20 training and 6 decoding keys");
   }
 
   @Test
@@ -50,7 +50,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(17, checked);
+    assertEquals(19, checked);
   }
 
   @Test
@@ -80,7 +80,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(9, checked);
+    assertEquals(10, checked);
   }
 
   @Test
@@ -92,8 +92,8 @@ class ConfigKeysTest {
     assertEquals("dates", DataKeys.TASK.read(NODES.textNode("dates"), "f"));
     ConfigException e = assertThrows(ConfigException.class,
         () -> TrainingKeys.BATCHING.read(NODES.textNode("bucketted"), "exp.yaml"));
-    assertEquals("exp.yaml: bad value for training.batching: \"bucketted\"; expected one of bucketed, random"
-        + " (did you mean bucketed?)", e.getMessage());
+    assertEquals("exp.yaml: bad value for training.batching: \"bucketted\"; expected one of bucketed, random,"
+        + " tokens (did you mean bucketed?)", e.getMessage());
     refused(TrainingKeys.OPTIMIZER, NODES.textNode("ADAM"));
     refused(DataKeys.TASK, NODES.textNode("numbers2"));
   }
@@ -118,7 +118,7 @@ class ConfigKeysTest {
   void settingsBuiltInCodeAreCheckedAgainstTheSameKeys() {
     DecodingSettings d = ExperimentConfig.defaults().decoding();
     ConfigException e = assertThrows(ConfigException.class,
-        () -> new DecodingSettings(0, d.lengthPenalty(), d.maxLengthRatio(), d.maxLengthExtra(), false));
+        () -> new DecodingSettings(0, d.lengthPenalty(), d.maxLengthRatio(), d.maxLengthExtra(), false, 0));
     assertEquals("bad value for decoding.beam: 0; expected a whole number from 1 to 1024", e.getMessage());
     ModelSettings m = ExperimentConfig.defaults().model();
     e = assertThrows(ConfigException.class, () -> new ModelSettings("lstm\u202E", m.cellOptions(), 8, 8, 1, false,

@@ -4,6 +4,7 @@ import dev.attento.seq2seq.text.SpecialTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attento.seq2seq.text.Vocabulary;
 import java.util.ArrayList;
@@ -101,11 +102,39 @@ class BatchPlanTest {
   }
 
   @Test
+  void tokenBatchingKeepsEachBatchWithinTheBudgetVisitsEveryExampleOnceAndResumes() {
+    int budget = 40;
+    BatchPlan plan = new BatchPlan(examples(400), 16, budget, 5, BatchPlan.Batching.TOKENS);
+    List<Integer> ids = new ArrayList<>();
+    Set<Integer> sizes = new HashSet<>();
+    while (ids.size() < 400) {
+      Batch b = plan.next();
+      int longestSource = b.examples().stream().mapToInt(e -> e.source().length).max().orElseThrow();
+      assertTrue(b.examples().size() * (longestSource + 2) <= budget, "padded tokens within the budget");
+      sizes.add(b.examples().size());
+      b.examples().forEach(e -> ids.add(e.index()));
+    }
+    assertEquals(400, ids.size());
+    assertEquals(400, new HashSet<>(ids).size());
+    assertTrue(sizes.contains(13) && sizes.contains(4), "13 sentences of 1 + 2 tokens, 4 of 7 + 2: " + sizes);
+    BatchPlan again = new BatchPlan(examples(400), 16, budget, 5, BatchPlan.Batching.TOKENS);
+    List<Integer> first = order(again, 30);
+    assertEquals(ids.subList(0, first.size()), first, "the same seed, the same batches");
+    BatchPlan resumed = new BatchPlan(examples(400), 16, budget, 5, BatchPlan.Batching.TOKENS);
+    resumed.seek(again.position());
+    assertEquals(order(again, 10), order(resumed, 10));
+    List<Example> oneLong = List.of(new Example(0, new int[50], new int[] {5}));
+    assertEquals(1, new BatchPlan(oneLong, 16, budget, 5, BatchPlan.Batching.TOKENS).next().examples().size(),
+        "a sentence over the budget is a batch of its own");
+  }
+
+  @Test
   void batchingIsParsedByName() {
     assertEquals(BatchPlan.Batching.RANDOM, BatchPlan.Batching.parse("random"));
     assertEquals(BatchPlan.Batching.BUCKETED, BatchPlan.Batching.parse("bucketed"));
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> BatchPlan.Batching.parse("sorted"));
-    assertEquals("batching must be bucketed or random, got 'sorted'", e.getMessage());
+    assertEquals("batching must be bucketed, random or tokens, got 'sorted'", e.getMessage());
+    assertEquals(BatchPlan.Batching.TOKENS, BatchPlan.Batching.parse("tokens"));
   }
 }

@@ -63,7 +63,8 @@ class BeamSearchTest {
       assertTrue(!n.isEmpty() && n.size() <= 3, "sentence " + b + ": " + n.size());
       assertArrayEquals(one.get(b).tokens(), n.get(0).tokens(), "the first of the n-best is the one-best");
       for (int i = 1; i < n.size(); i++) {
-        assertTrue(SentenceBeams.normalised(n.get(i - 1), 0.6) >= SentenceBeams.normalised(n.get(i), 0.6),
+        assertTrue(options.rankingScore(n.get(i - 1).score(), n.get(i - 1).tokens().length)
+            >= options.rankingScore(n.get(i).score(), n.get(i).tokens().length),
             "best first by length-normalised score");
         assertTrue(!java.util.Arrays.equals(n.get(i - 1).tokens(), n.get(i).tokens()), "distinct hypotheses");
       }

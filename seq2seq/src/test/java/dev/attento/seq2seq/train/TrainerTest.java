@@ -109,7 +109,33 @@ class TrainerTest {
     assertTrue(!straight.equals(run(tiny(10), dir.resolve("r3"), null)), "other batches, other losses");
     ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.batching", "sorted"));
     assertEquals("override training.batching: bad value for training.batching: \"sorted\"; expected one of bucketed,"
-        + " random", e.getMessage());
+        + " random, tokens", e.getMessage());
+  }
+
+  @Test
+  void tokenBatchingTrainsResumesExactlyAndDiffersFromBucketed() {
+    ConfigTree tokens = tiny(10).set("training.batching", "tokens").set("training.batchTokens", "120");
+    List<Double> straight = run(tokens, dir.resolve("k1"), null);
+    List<Double> resumed = new ArrayList<>(run(tiny(6).set("training.batching", "tokens")
+        .set("training.batchTokens", "120"), dir.resolve("k2"), null));
+    resumed.addAll(run(tokens, dir.resolve("k2"), dir.resolve("k2")));
+    assertEquals(straight, resumed);
+    assertTrue(!straight.equals(run(tiny(10), dir.resolve("k3"), null)), "other batches, other losses");
+  }
+
+  @Test
+  void labelSmoothingTrainsResumesExactlyAndChangesTheLoss() {
+    ConfigTree smoothed = tiny(10).set("training.labelSmoothing", "0.1");
+    List<Double> straight = run(smoothed, dir.resolve("ls1"), null);
+    List<Double> resumed = new ArrayList<>(run(tiny(6).set("training.labelSmoothing", "0.1"), dir.resolve("ls2"), null));
+    resumed.addAll(run(smoothed, dir.resolve("ls2"), dir.resolve("ls2")));
+    assertEquals(straight, resumed);
+    List<Double> plain = run(tiny(10), dir.resolve("ls3"), null);
+    assertTrue(!straight.get(0).equals(plain.get(0)), "the smoothed target changes the very first loss");
+    assertTrue(straight.get(9) < straight.get(0), "the smoothed loss falls: " + straight);
+    ConfigException e = assertThrows(ConfigException.class, () -> tiny(1).set("training.labelSmoothing", "1"));
+    assertEquals("override training.labelSmoothing: bad value for training.labelSmoothing: 1; expected a number >= 0"
+        + " and < 1", e.getMessage());
   }
 
   @Test
