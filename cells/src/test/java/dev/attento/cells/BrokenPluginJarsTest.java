@@ -45,9 +45,11 @@ class BrokenPluginJarsTest {
   void aClassFileForANewerJavaSaysWhichJavaItNeeds() throws Exception {
     Path jar = PluginJars.build(plugins.resolve("new.jar"),
         Map.of("com.example.Next", PluginJars.provider("com.example", "Next", "next", "")), List.of("com.example.Next"));
-    PluginJars.patchClassVersion(jar, "com.example.Next", 69);
-    assertEquals(jar + ": provider com.example.Next needs Java 25 (class file version 69); this is Java "
-        + Runtime.version().feature(), theOnlyProblem());
+    // One Java newer than the one running the test (Java N reads class files up to version N + 44).
+    int newer = Runtime.version().feature() + 1;
+    PluginJars.patchClassVersion(jar, "com.example.Next", newer + 44);
+    assertEquals(jar + ": provider com.example.Next needs Java " + newer + " (class file version " + (newer + 44)
+        + "); this is Java " + Runtime.version().feature(), theOnlyProblem());
   }
 
   @Test
