@@ -50,6 +50,14 @@ public final class TextTranslator {
    * @param n between 1 and the beam size
    */
   public List<List<Translation>> translateNBest(List<String> sentences, int n) {
+    return translateNBest(sentences, n, options);
+  }
+
+  /**
+   * As {@link #translateNBest(List, int)}, decoding with {@code options} instead of this
+   * translator's own (a server's per-request beam and length limit), in the same pass.
+   */
+  public List<List<Translation>> translateNBest(List<String> sentences, int n, DecodingOptions options) {
     if (n < 1 || n > options.beamSize()) {
       throw new IllegalArgumentException("n-best " + n + " needs a beam of at least " + n + " (the beam is "
           + options.beamSize() + ")");
@@ -83,7 +91,7 @@ public final class TextTranslator {
   private Translation toTranslation(String text, int[] sourceIds, Hypothesis h) {
     Vocabulary sv = model.source().vocabulary();
     Vocabulary tv = model.target().vocabulary();
-    List<String> originalTokens = model.source().tokenizer().tokenize(text);
+    List<String> originalTokens = replaceUnknown ? model.source().tokenizer().tokenize(text) : List.of();
     List<String> sourceTokens = new ArrayList<>();
     for (int id : sourceIds) {
       sourceTokens.add(sv.token(id));
