@@ -3,6 +3,7 @@ package dev.attento.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attento.cli.report.Progress;
+import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.decode.DecodingOptions;
@@ -100,7 +101,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<SentencePair> pairs = testSet(model);
     LengthBuckets buckets = LengthBuckets.ofWidth(bucketWidth, 5 * bucketWidth);
-    TestSetEvaluation.Outcome a = evaluate(model, pairs, buckets);
+    Kernels kernels = compute.kernels(); // one pool for both models of a --compare-to
+    TestSetEvaluation.Outcome a = evaluate(model, pairs, buckets, kernels);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("model", model.toString());
     doc.put("report", a.report());
@@ -109,7 +111,7 @@ final class EvalCommand implements Callable<Integer> {
     PairedBootstrap.Result bleuTest = null;
     PairedBootstrap.Result chrfTest = null;
     if (compareTo != null) {
-      TestSetEvaluation.Outcome b = evaluate(compareTo, pairs, buckets);
+      TestSetEvaluation.Outcome b = evaluate(compareTo, pairs, buckets, kernels);
       reports.add(b.report());
       names.add(compareTo.toString());
       bleuTest = PairedBootstrap.bleu(bleuStats(a), bleuStats(b), samples, 12345);
@@ -150,13 +152,13 @@ final class EvalCommand implements Callable<Integer> {
     return DataPreparation.prepare(saved).devPairs();
   }
 
-  private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets)
+  private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets, Kernels kernels)
       throws java.io.IOException {
     ModelBundle trained = Checkpoints.loadModel(checkpoint.of(run), plugins.dir());
     boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
-      return TestSetEvaluation.run(trained.target(), new TextTranslator(trained, options, replace, compute.kernels()),
+      return TestSetEvaluation.run(trained.target(), new TextTranslator(trained, options, replace, kernels),
           pairs, buckets, progress::advance);
     }
   }
