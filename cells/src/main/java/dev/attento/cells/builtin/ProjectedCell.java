@@ -140,12 +140,12 @@ abstract class ProjectedCell implements RecurrentCell {
       xRow[r] = r * gates * hiddenSize;
     }
     int size = batch * hiddenSize;
-    float[] all = new float[parts * size];
+    float[] all = fwd.floats(parts * size);
     float[][] next = new float[parts][];
     for (int p = 0; p < parts; p++) {
-      next[p] = new float[size];
+      next[p] = fwd.floats(size);
     }
-    float[] saved = new float[batch * savedWidth()];
+    float[] saved = fwd.floats(batch * savedWidth());
     forwardKernel(fwd.kernels().nonlinear(), batch, xp.data(), xRow, hp.data(), prev, next, saved);
     for (int p = 0; p < parts; p++) {
       System.arraycopy(next[p], 0, all, p * size, size);
@@ -160,11 +160,11 @@ abstract class ProjectedCell implements RecurrentCell {
       float[][] dNext = new float[parts][];
       float[][] dPrev = new float[parts][];
       for (int p = 0; p < parts; p++) {
-        dNext[p] = java.util.Arrays.copyOfRange(g, p * size, (p + 1) * size);
-        dPrev[p] = new float[size];
+        dNext[p] = fwd.copyOfRange(g, p * size, (p + 1) * size);
+        dPrev[p] = fwd.floats(size);
       }
-      float[] dhp = new float[batch * gates * hiddenSize];
-      float[] dxp = into.wants(xp) ? into.of(xp) : new float[xp.size()];
+      float[] dhp = fwd.floats(batch * gates * hiddenSize);
+      float[] dxp = into.wants(xp) ? into.of(xp) : fwd.floats(xp.size());
       backwardKernel(batch, dNext, saved, prev, dxp, xRow, dhp, dPrev);
       if (into.wants(hp)) {
         Arithmetic.addInto(into.of(hp), dhp);

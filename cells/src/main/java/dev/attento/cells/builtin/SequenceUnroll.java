@@ -90,20 +90,25 @@ final class SequenceUnroll {
       inputs[p + 3] = initial.part(p);
     }
     boolean keep = fwd.records(inputs);
-    int rows = start[time];
     int stateSize = batch * hidden;
     float[][] state = new float[parts][];
     for (int p = 0; p < parts; p++) {
-      state[p] = initial.part(p).data().clone();
+      state[p] = fwd.copyOfRange(initial.part(p).data(), 0, stateSize);
     }
-    // Stores for the backward pass: each stepped row's previous state and kernel cache.
-    float[][] prevStore = keep ? new float[parts][rows * hidden] : null;
-    float[] savedStore = keep ? new float[rows * savedWidth] : null;
+    // Stores for the backward pass: each stepped row's previous state and kernel cache. Sized for
+    // every row of the batch, not the rows stepped (which change with the sentences' lengths), so a
+    // training shard's arena can hand the same arrays out again from batch to batch.
+    int capacity = batch * time;
+    float[][] prevStore = keep ? new float[parts][] : null;
+    for (int p = 0; keep && p < parts; p++) {
+      prevStore[p] = fwd.floats(capacity * hidden);
+    }
+    float[] savedStore = keep ? fwd.floats(capacity * savedWidth) : null;
     Step s = new Step();
     // W_hh packed once per pass (for a decoder, once for a whole test set).
     Gemm gemm = fwd.kernels().gemm();
     Gemm.Packed whhT = fwd.packedTranspose(weightHh);
-    float[] out = new float[batch * time * hidden + parts * stateSize];
+    float[] out = fwd.floats(batch * time * hidden + parts * stateSize);
     for (int t = 0; t < time; t++) {
       int[] idx = active[t];
       int n = idx.length;
@@ -142,11 +147,11 @@ final class SequenceUnroll {
     int stateSize = batch * hidden;
     float[][] dState = new float[parts][];
     for (int p = 0; p < parts; p++) {
-      dState[p] = java.util.Arrays.copyOfRange(g, batch * time * hidden + p * stateSize,
+      dState[p] = fwd.copyOfRange(g, batch * time * hidden + p * stateSize,
           batch * time * hidden + (p + 1) * stateSize);
     }
-    float[] dhpStore = new float[rows * width];
-    float[] dxp = into.wants(xp) ? into.of(xp) : new float[xp.size()];
+    float[] dhpStore = fwd.floats(batch * time * width); // all rows, as the stores in run()
+    float[] dxp = into.wants(xp) ? into.of(xp) : fwd.floats(xp.size());
     Step s = new Step();
     Gemm gemm = fwd.kernels().gemm();
     // W_hh [G·H, H] as op(B) of ∂h_{t-1} = ∂hp·W_hh, packed once for every step.

@@ -10,6 +10,8 @@ public interface BackwardFn {
 
   /**
    * Propagates {@code outputGrad} (same layout as the op's output) to the op's inputs.
+   * {@code outputGrad} belongs to the tape: it is reused once this call returns, so read it
+   * here and do not keep it.
    *
    * @param into where the inputs' gradients accumulate
    */

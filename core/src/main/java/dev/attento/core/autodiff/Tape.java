@@ -1,5 +1,6 @@
 package dev.attento.core.autodiff;
 
+import dev.attento.core.memory.FloatAllocator;
 import dev.attento.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,14 +36,30 @@ public final class Tape {
   /** The watched leaves and the results of recorded ops: one lookup answers {@link #tracks}, which every op asks. */
   private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Entry> entries = new ArrayList<>();
+  private final FloatAllocator memory;
   private boolean replayed;
 
   /** An empty tape: nothing is tracked until {@link #watch} is called. */
-  public Tape() {}
+  public Tape() {
+    this(FloatAllocator.HEAP);
+  }
+
+  /**
+   * An empty tape whose backward pass takes the gradient buffers of intermediate results
+   * from {@code memory} (a training shard's {@link dev.attento.core.memory.StepArena}).
+   */
+  public Tape(FloatAllocator memory) {
+    this.memory = java.util.Objects.requireNonNull(memory, "memory");
+  }
 
   /** A tape watching {@code leaves}. */
   public static Tape watching(Collection<Tensor> leaves) {
-    Tape tape = new Tape();
+    return watching(leaves, FloatAllocator.HEAP);
+  }
+
+  /** A tape watching {@code leaves}, its intermediate gradients made in {@code memory}. */
+  public static Tape watching(Collection<Tensor> leaves, FloatAllocator memory) {
+    Tape tape = new Tape(memory);
     leaves.forEach(tape::watch);
     return tape;
   }
@@ -122,7 +139,7 @@ public final class Tape {
           + output.size() + " elements");
     }
     replayed = true;
-    GradientBuffers buffers = new GradientBuffers(this, into);
+    GradientBuffers buffers = new GradientBuffers(this, into, memory);
     buffers.seed(output, seed);
     for (int i = entries.size() - 1; i >= 0; i--) {
       Entry e = entries.get(i);
@@ -130,6 +147,7 @@ public final class Tape {
       float[] g = buffers.take(e.output());
       if (g != null) {
         e.backward().apply(g, buffers);
+        buffers.recycle(g);
       }
     }
     entries.clear();

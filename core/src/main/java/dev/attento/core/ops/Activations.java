@@ -35,7 +35,7 @@ public final class Activations {
   /** Hyperbolic tangent, on the {@linkplain Kernels#nonlinear() gate kernel} (vectorised where possible). */
   public static Tensor tanh(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     fwd.kernels().nonlinear().tanh(in, 0, y, 0, in.length);
     return fwd.record("tanh", Tensor.of(y, x.shape()), (g, into) -> {
       float[] gx = into.of(x);
@@ -48,7 +48,7 @@ public final class Activations {
   /** Logistic sigmoid, on the {@linkplain Kernels#nonlinear() gate kernel}. */
   public static Tensor sigmoid(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     fwd.kernels().nonlinear().sigmoid(in, 0, y, 0, in.length);
     return fwd.record("sigmoid", Tensor.of(y, x.shape()), (g, into) -> {
       float[] gx = into.of(x);
@@ -70,7 +70,7 @@ public final class Activations {
 
   private static Tensor leakyRelu(Forward fwd, Tensor x, float slope, String name) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       // "+ 0f" turns ReLU's -0.0 (0·negative) into +0.0, as PyTorch prints it.
       y[i] = in[i] > 0f ? in[i] : slope * in[i] + 0f;
@@ -86,7 +86,7 @@ public final class Activations {
   /** Natural exponential. */
   public static Tensor exp(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) Math.exp(in[i]);
     }
@@ -101,7 +101,7 @@ public final class Activations {
   /** Natural logarithm. */
   public static Tensor log(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) Math.log(in[i]);
     }

@@ -39,7 +39,7 @@ public final class Arithmetic {
   /** {@code a * s} for a constant {@code s}. */
   public static Tensor scale(Forward fwd, Tensor a, float s) {
     float[] x = a.data();
-    float[] y = new float[x.length];
+    float[] y = fwd.floats(x.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = x[i] * s;
     }
@@ -55,7 +55,7 @@ public final class Arithmetic {
   /** {@code a + s} for a constant {@code s}. */
   public static Tensor addScalar(Forward fwd, Tensor a, float s) {
     float[] x = a.data();
-    float[] y = new float[x.length];
+    float[] y = fwd.floats(x.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = x[i] + s;
     }
@@ -79,7 +79,7 @@ public final class Arithmetic {
     float[] z = b.data();
     int nb = z.length;
     int reps = nb == 0 ? 0 : x.length / nb;
-    float[] y = new float[x.length];
+    float[] y = fwd.floats(x.length);
     for (int r = 0, base = 0; r < reps; r++, base += nb) {
       switch (kind) {
         case ADD -> { for (int j = 0; j < nb; j++) y[base + j] = x[base + j] + z[j]; }

@@ -51,7 +51,7 @@ public final class CrossEntropy {
           + rows + " rows of logits " + java.util.Arrays.toString(logits.shape()));
     }
     float[] z = logits.data();
-    float[] scratch = new float[v];
+    float[] scratch = fwd.floats(v);
     double[] lse = new double[rows];
     double total = 0;
     int counted = 0;
@@ -76,7 +76,7 @@ public final class CrossEntropy {
         return;
       }
       float[] gz = into.of(logits);
-      float[] softmax = new float[v];
+      float[] softmax = fwd.floats(v);
       double scale = g[0] / (double) n;
       double uniform = smoothing / v * scale;
       double onTarget = (1 - smoothing) * scale;

@@ -24,8 +24,8 @@ public final class Dropout {
     }
     float keep = 1f / (1f - p);
     float[] in = x.data();
-    float[] scale = new float[in.length];
-    float[] y = new float[in.length];
+    float[] scale = fwd.floats(in.length);
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < in.length; i++) {
       scale[i] = rng.nextFloat() < p ? 0f : keep;
       y[i] = in[i] * scale[i];

@@ -18,7 +18,7 @@ public final class Elementwise {
    */
   public static Tensor sqrt(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) Math.sqrt(in[i]);
     }
@@ -36,7 +36,7 @@ public final class Elementwise {
    */
   public static Tensor rsqrt(Forward fwd, Tensor x) {
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) (1.0 / Math.sqrt(in[i]));
     }
@@ -59,7 +59,7 @@ public final class Elementwise {
       throw new IllegalArgumentException("clamp: lower bound " + lo + " is above the upper bound " + hi);
     }
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = Math.min(Math.max(in[i], lo), hi);
     }
@@ -97,7 +97,7 @@ public final class Elementwise {
     float[] x = a.data();
     float[] z = b.data();
     int nb = z.length;
-    float[] y = new float[x.length];
+    float[] y = fwd.floats(x.length);
     boolean[] fromA = new boolean[x.length];
     for (int i = 0; i < y.length; i++) {
       float zi = z[nb == 0 ? 0 : i % nb];

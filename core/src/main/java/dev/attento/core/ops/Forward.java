@@ -3,6 +3,7 @@ package dev.attento.core.ops;
 import dev.attento.core.autodiff.BackwardFn;
 import dev.attento.core.autodiff.Tape;
 import dev.attento.core.kernels.Kernels;
+import dev.attento.core.memory.FloatAllocator;
 import dev.attento.core.tensor.Tensor;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -14,7 +15,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       recorded, nothing kept for a backward pass);
  *   <li>the {@link Kernels} it computes with (and through them the threads large products may use);
  *   <li>the {@link PackedWeights} its products share;
- *   <li>the generator for dropout masks (and scheduled sampling), or none: no dropout.
+ *   <li>the generator for dropout masks (and scheduled sampling), or none: no dropout;
+ *   <li>where its results' arrays come from: the heap, or a training shard's
+ *       {@link dev.attento.core.memory.StepArena} ({@link #floats}).
  * </ul>
  *
  * A {@code Forward} serves one pass: make a new one after parameters change (an optimizer
@@ -27,18 +30,33 @@ public final class Forward {
   private final Kernels kernels;
   private final PackedWeights packed;
   private final UniformRandomProvider random;
+  private final FloatAllocator memory;
 
   /**
+   * A pass whose results are new arrays on the heap.
+   *
    * @param tape records the pass, or {@code null} for none
    * @param kernels the kernels to compute with
    * @param packed the packed-weight cache to share
    * @param random generator for dropout, or {@code null} for no dropout
    */
   public Forward(Tape tape, Kernels kernels, PackedWeights packed, UniformRandomProvider random) {
+    this(tape, kernels, packed, random, FloatAllocator.HEAP);
+  }
+
+  /**
+   * A pass whose results' arrays come from {@code memory}.
+   *
+   * @param memory where results' arrays come from: a {@link dev.attento.core.memory.StepArena}
+   *     makes them valid only until its next reset
+   */
+  public Forward(Tape tape, Kernels kernels, PackedWeights packed, UniformRandomProvider random,
+      FloatAllocator memory) {
     this.tape = tape;
     this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
     this.packed = java.util.Objects.requireNonNull(packed, "packed");
     this.random = random;
+    this.memory = java.util.Objects.requireNonNull(memory, "memory");
   }
 
   /** Inference: nothing recorded, no dropout. */
@@ -71,12 +89,43 @@ public final class Forward {
    * generator, the kernels on that thread alone, and this pass's packed weights.
    */
   public Forward shard(Tape shardTape, UniformRandomProvider shardRandom) {
-    return new Forward(shardTape, kernels.serial(), packed, shardRandom);
+    return shard(shardTape, shardRandom, memory);
+  }
+
+  /** As {@link #shard(Tape, UniformRandomProvider)}, the shard's results made in {@code shardMemory}. */
+  public Forward shard(Tape shardTape, UniformRandomProvider shardRandom, FloatAllocator shardMemory) {
+    return new Forward(shardTape, kernels.serial(), packed, shardRandom, shardMemory);
   }
 
   /** This pass without recording (e.g. a greedy choice inside a training pass). */
   public Forward withoutTape() {
-    return tape == null ? this : new Forward(null, kernels, packed, random);
+    return tape == null ? this : new Forward(null, kernels, packed, random, memory);
+  }
+
+  /**
+   * A zero-filled array for an op's result (or a scratch array its backward needs), from this
+   * pass's memory: use it instead of {@code new float[length]} in ops, so a training step can
+   * reuse its previous step's arrays.
+   */
+  public float[] floats(int length) {
+    return memory.zeros(length);
+  }
+
+  /** {@code src[from, to)} copied into an array of this pass's memory (see {@link #floats}). */
+  public float[] copyOfRange(float[] src, int from, int to) {
+    float[] a = memory.zeros(to - from);
+    System.arraycopy(src, from, a, 0, to - from);
+    return a;
+  }
+
+  /** A tensor of zeros of {@code shape} in this pass's memory (see {@link #floats}). */
+  public Tensor zeros(int... shape) {
+    return Tensor.of(memory.zeros(dev.attento.core.tensor.Shapes.size(shape)), shape);
+  }
+
+  /** Where this pass's arrays come from. */
+  public FloatAllocator memory() {
+    return memory;
   }
 
   /** The tape, or {@code null} when nothing is recorded. */

@@ -19,7 +19,7 @@ public final class IndexSelect {
     int n = x.dim(0);
     int width = n == 0 ? 0 : x.size() / n;
     float[] src = x.data();
-    float[] y = new float[rows.length * width];
+    float[] y = fwd.floats(rows.length * width);
     for (int i = 0; i < rows.length; i++) {
       int r = rows[i];
       if (r < 0 || r >= n) {

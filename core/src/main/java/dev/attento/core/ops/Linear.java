@@ -31,7 +31,7 @@ public final class Linear {
     int rows = in == 0 ? 0 : x.size() / in;
     int[] shape = x.shape();
     shape[shape.length - 1] = outDim;
-    float[] y = new float[rows * outDim];
+    float[] y = fwd.floats(rows * outDim);
     float beta = 0f;
     if (bias != null) {
       float[] bv = bias.data();

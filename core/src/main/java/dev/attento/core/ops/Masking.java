@@ -44,7 +44,7 @@ public final class Masking {
     Shapes.requireSame("where", a, b);
     int inner = innerSize("where", a, mask);
     float[] m = mask.data();
-    float[] y = new float[a.size()];
+    float[] y = fwd.floats(a.size());
     for (int i = 0; i < m.length; i++) {
       float[] src = m[i] != 0f ? a.data() : b.data();
       System.arraycopy(src, i * inner, y, i * inner, inner);

@@ -28,7 +28,7 @@ public final class MatMul {
     int m = k == 0 ? 0 : a.size() / k;
     int[] shape = a.shape();
     shape[shape.length - 1] = n;
-    Tensor out = Tensor.of(new float[m * n], shape);
+    Tensor out = Tensor.of(fwd.floats(m * n), shape);
     Gemm kernel = fwd.kernels().gemm();
     gemm(kernel, false, false, m, n, k, a.data(), b.data(), 0f, out.data());
     return fwd.record("matmul", out, (g, into) -> {
@@ -62,7 +62,7 @@ public final class MatMul {
     int sc = m * n;
     int lda = a.dim(2);
     int ldb = b.dim(2);
-    Tensor out = Tensor.zeros(batch, m, n);
+    Tensor out = fwd.zeros(batch, m, n);
     Gemm kernel = fwd.kernels().gemm();
     for (int i = 0; i < batch; i++) {
       kernel.gemm(transA, transB, m, n, k, 1f, a.data(), i * sa, lda, b.data(), i * sb, ldb,
@@ -108,7 +108,7 @@ public final class MatMul {
     int m = a.dim(1);
     int k = a.dim(2);
     Blas1 blas = fwd.kernels().blas1();
-    float[] y = new float[batch * m];
+    float[] y = fwd.floats(batch * m);
     for (int b = 0; b < batch; b++) {
       for (int i = 0; i < m; i++) {
         y[b * m + i] = blas.dot(a.data(), (b * m + i) * k, x.data(), b * k, k);
@@ -143,7 +143,7 @@ public final class MatMul {
     int m = a.dim(1);
     int k = a.dim(2);
     Blas1 blas = fwd.kernels().blas1();
-    float[] y = new float[batch * k];
+    float[] y = fwd.floats(batch * k);
     for (int b = 0; b < batch; b++) {
       for (int i = 0; i < m; i++) {
         blas.axpy(w.data()[b * m + i], a.data(), (b * m + i) * k, y, b * k, k);

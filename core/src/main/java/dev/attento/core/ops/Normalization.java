@@ -42,7 +42,7 @@ public final class Normalization {
     int rows = x.size() / d;
     float[] in = x.data();
     float[] mu = rowMeans(in, rows, d);
-    float[] var = new float[rows];
+    float[] var = fwd.floats(rows);
     for (int r = 0; r < rows; r++) {
       double s = 0;
       for (int j = 0; j < d; j++) {
@@ -83,9 +83,9 @@ public final class Normalization {
     int rows = x.size() / d;
     float[] in = x.data();
     float[] mu = rowMeans(in, rows, d);
-    float[] rstd = new float[rows];
-    float[] xhat = new float[in.length];
-    float[] y = new float[in.length];
+    float[] rstd = fwd.floats(rows);
+    float[] xhat = fwd.floats(in.length);
+    float[] y = fwd.floats(in.length);
     float[] gam = gain == null ? null : gain.data();
     float[] bet = bias == null ? null : bias.data();
     for (int r = 0; r < rows; r++) {

@@ -50,7 +50,7 @@ public final class Reductions {
         }
       }
     }
-    float[] y = new float[acc.length];
+    float[] y = fwd.floats(acc.length);
     for (int i = 0; i < y.length; i++) {
       y[i] = (float) acc[i];
     }

@@ -45,7 +45,7 @@ public final class Shaping {
     int inner = Shapes.size(shape, ax + 1, shape.length);
     int[] outShape = shape.clone();
     outShape[ax] = total;
-    float[] y = new float[outer * total * inner];
+    float[] y = fwd.floats(outer * total * inner);
     int offset = 0;
     int[] offsets = new int[parts.size()];
     for (int i = 0; i < parts.size(); i++) {
@@ -85,7 +85,7 @@ public final class Shaping {
     outShape[ax] = to - from;
     int width = (to - from) * inner;
     int stride = shape[ax] * inner;
-    float[] y = new float[outer * width];
+    float[] y = fwd.floats(outer * width);
     copyBlocks(x.data(), from * inner, stride, y, 0, width, outer, width);
     return fwd.record("slice", Tensor.of(y, outShape),
         (g, into) -> addBlocks(g, 0, width, into.of(x), from * inner, stride, outer, width), x);
@@ -168,7 +168,7 @@ public final class Shaping {
       }
     }
     float[] in = x.data();
-    float[] y = new float[in.length];
+    float[] y = fwd.floats(in.length);
     for (int o = 0; o < y.length; o++) {
       y[o] = in[perm[o]];
     }

@@ -17,7 +17,7 @@ public final class Softmax {
   public static Tensor softmax(Forward fwd, Tensor x) {
     int cols = x.dim(-1);
     int rows = cols == 0 ? 0 : x.size() / cols;
-    float[] y = new float[x.size()];
+    float[] y = fwd.floats(x.size());
     float[] in = x.data();
     for (int r = 0; r < rows; r++) {
       softmaxRow(fwd.kernels().nonlinear(), in, y, r * cols, cols);
@@ -38,7 +38,7 @@ public final class Softmax {
     int rows = cols == 0 ? 0 : x.size() / cols;
     float[] in = x.data();
     float[] k = keep.data();
-    float[] y = new float[x.size()];
+    float[] y = fwd.floats(x.size());
     for (int r = 0; r < rows; r++) {
       int base = r * cols;
       float max = Float.NEGATIVE_INFINITY;
@@ -81,9 +81,9 @@ public final class Softmax {
   public static Tensor logSoftmax(Forward fwd, Tensor x) {
     int cols = x.dim(-1);
     int rows = cols == 0 ? 0 : x.size() / cols;
-    float[] y = new float[x.size()];
+    float[] y = fwd.floats(x.size());
     float[] in = x.data();
-    float[] scratch = new float[cols];
+    float[] scratch = fwd.floats(cols);
     for (int r = 0; r < rows; r++) {
       int base = r * cols;
       double lse = logSumExp(fwd.kernels().nonlinear(), in, base, cols, scratch);
@@ -94,7 +94,7 @@ public final class Softmax {
     return fwd.record("logSoftmax", Tensor.of(y, x.shape()), (g, into) -> {
       // ∂x_j = g_j - softmax_j Σ_k g_k
       float[] gx = into.of(x);
-      float[] softmax = new float[cols];
+      float[] softmax = fwd.floats(cols);
       for (int r = 0; r < rows; r++) {
         int base = r * cols;
         double total = 0;

@@ -3,6 +3,7 @@ package dev.attento.seq2seq.train;
 import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.autodiff.Tape;
 import dev.attento.core.kernels.Kernels;
+import dev.attento.core.memory.StepArena;
 import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.PackedWeights;
 import dev.attento.core.random.Randomness;
@@ -23,7 +24,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Scheduled sampling feeds the model's own greedy choices back step by step, so that loss
  * is computed in one piece on the calling thread (its products still use the pool).
  *
- * <p>The gradient buffers are reused from batch to batch: a result is valid until the next call.
+ * <p>Memory is reused from batch to batch: each shard keeps its {@link Gradients} and a
+ * {@link StepArena} for its activations and intermediate gradients, reset when the shard's
+ * next batch starts. A result is therefore valid until the next call, and nothing computed in
+ * a step may be kept beyond it.
  */
 public final class BatchGradients {
 
@@ -40,6 +44,7 @@ public final class BatchGradients {
   private final Kernels kernels;
   private final double labelSmoothing;
   private final Gradients[] shardGradients;
+  private final StepArena[] shardMemory;
 
   /** Gradients of {@code model}'s plain cross-entropy, computed with {@code kernels} and its pool. */
   public BatchGradients(Translator model, Kernels kernels) {
@@ -57,8 +62,10 @@ public final class BatchGradients {
     this.parameters = model.parameters().tensors();
     this.kernels = kernels;
     this.shardGradients = new Gradients[kernels.threads()];
+    this.shardMemory = new StepArena[kernels.threads()];
     for (int i = 0; i < shardGradients.length; i++) {
       shardGradients[i] = new Gradients();
+      shardMemory[i] = new StepArena();
     }
   }
 
@@ -82,9 +89,13 @@ public final class BatchGradients {
       BatchShards.Shard shard = shards.get(i);
       Gradients g = shardGradients[i];
       g.clear();
-      Tape tape = Tape.watching(parameters);
+      StepArena memory = shardMemory[i];
+      memory.reset(); // the previous step is over: its loss, gradients and update are done
+      Tape tape = Tape.watching(parameters, memory);
       // A lone shard keeps the whole pool for its products; several each run on their own thread.
-      Forward fwd = shards.size() == 1 ? new Forward(tape, kernels, pass.packed(), random[i]) : pass.shard(tape, random[i]);
+      Forward fwd = shards.size() == 1
+          ? new Forward(tape, kernels, pass.packed(), random[i], memory)
+          : pass.shard(tape, random[i], memory);
       Tensor loss = model.loss(fwd, shard.source(), shard.target(), labelSmoothing);
       losses[i] = shard.weight() * loss.item();
       if (Double.isFinite(losses[i])) {
