@@ -3,10 +3,12 @@ package dev.attento.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code …} stands for output left out).
  *
  * <p>The two shell commands the docs use to make input files are run too:
- * {@code printf 'TEXT' > FILE} and {@code echo "TEXT" >> FILE}. A command whose input files are
- * not in that directory (a corpus downloaded elsewhere), or that is fed by or feeds a pipe, is
+ * {@code printf 'TEXT' > FILE} (with {@code \n}, {@code \t}, {@code \\} and {@code \xHH}) and
+ * {@code echo "TEXT" >> FILE}. An input file the directory lacks is copied from the corpus
+ * fixtures the docs use ({@code seq2seq/src/test/resources/formats}). A command whose input files
+ * are still missing (a corpus downloaded elsewhere), or that is fed by or feeds a pipe, is
  * left out; {@link #ranEnough} keeps a count so that the docs cannot quietly stop being run.
  * Training, translating, serving and benchmarks are left out as too slow for every build.
  */
@@ -88,11 +92,40 @@ class DocumentedCommandsRunTest {
         && args.subList(0, q.size()).equals(q));
   }
 
+  /** The corpus fixtures the docs' examples read. */
+  private static final Path FIXTURES = DocumentedCommands.ROOT.resolve("seq2seq/src/test/resources/formats");
+
   private static void makeInput(Path dir, Matcher m, boolean append) throws IOException {
     Files.createDirectories(dir);
-    String text = append ? m.group(1) + "\n" : m.group(1).replace("\\n", "\n");
     Path file = dir.resolve(m.group(2));
-    Files.writeString(file, (append && Files.exists(file) ? Files.readString(file) : "") + text, StandardCharsets.UTF_8);
+    if (append) {
+      Files.writeString(file, m.group(1) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } else {
+      Files.write(file, printf(m.group(1)));
+    }
+  }
+
+  /** The bytes {@code printf 'format'} writes for a format without conversions. */
+  private static byte[] printf(String format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '\\' || i + 1 == format.length()) {
+        out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
+      char e = format.charAt(++i);
+      switch (e) {
+        case 'n' -> out.write('\n');
+        case 't' -> out.write('\t');
+        case 'x' -> {
+          out.write(Integer.parseInt(format.substring(i + 1, i + 3), 16));
+          i += 2;
+        }
+        default -> out.write(e);
+      }
+    }
+    return out.toByteArray();
   }
 
   private void run(Path dir, List<String> args, List<String> shown) throws IOException {
@@ -107,6 +140,9 @@ class DocumentedCommandsRunTest {
       }
       if (!arg.startsWith("-") && (directory || FILE_NAME.matcher(arg).matches()) && !Path.of(arg).isAbsolute()) {
         Path file = dir.resolve(arg);
+        if (!output && !Files.exists(file) && Files.isRegularFile(FIXTURES.resolve(arg))) {
+          Files.copy(FIXTURES.resolve(arg), file);
+        }
         if (!output && !Files.exists(file)) {
           return; // an input this directory does not have (a corpus that is not in the repository)
         }
@@ -128,6 +164,6 @@ class DocumentedCommandsRunTest {
   }
 
   private void ranEnough() {
-    assertTrue(ran >= 7, "only " + ran + " documented commands ran (7 at the time of writing)");
+    assertTrue(ran >= 10, "only " + ran + " documented commands ran (10 at the time of writing)");
   }
 }
