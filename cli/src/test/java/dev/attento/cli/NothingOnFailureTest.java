@@ -24,7 +24,9 @@ class NothingOnFailureTest {
   @ParameterizedTest
   @ValueSource(strings = {"--cell nosuch", "--attention nosuch", "--schedule nosuch", "--schedule step:0:0",
       "--dropout 2", "--hidden 0", "--hidden -3", "--train missing.tsv --dev missing.tsv", "--train GOOD",
-      "--train GOOD --dev missing.tsv", "--set model.layers=0", "--train /dev/zero --dev GOOD"})
+      "--train GOOD --dev missing.tsv", "--set model.layers=0",
+      "--train /dev/zero --dev GOOD", "--hidden 2147483647", "--set model.layers=100000",
+      "--set model.embedding=2147483647", "--set training.steps=0"})
   void aFailedTrainCreatesNoRunDirectory(String options) throws Exception {
     Path good = Files.writeString(dir.resolve("good.tsv"), "a b\tc d\n");
     String[] args = CliTest.with(tinyWithout("--hidden"), Stream.concat(Stream.of("train", "--runs", dir.resolve("runs").toString(),
