@@ -52,6 +52,19 @@ class NothingOnFailureTest {
   }
 
   @Test
+  void anEmptyCorpusIsNamedAsEmptyNotBlamedOnFiltering() throws Exception {
+    Path good = Files.writeString(dir.resolve("good.tsv"), "a b\tc d\n");
+    Path empty = Files.writeString(dir.resolve("empty.tsv"), "\n");
+    Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.resolve("runs").toString(), "--name", "r",
+        "--train", empty.toString(), "--dev", good.toString()));
+    assertEquals("attento: " + empty + ": no training pairs in the file (0 pairs; 1 blank line(s))\n", r.err());
+    r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.resolve("runs").toString(), "--name", "r",
+        "--train", good.toString(), "--dev", empty.toString()));
+    assertEquals("attento: " + empty + ": no dev pairs in the file (0 pairs; 1 blank line(s))\n", r.err());
+    assertTrue(!Files.exists(dir.resolve("runs")) || isEmpty(dir.resolve("runs")), r.err());
+  }
+
+  @Test
   void aFailedCompareCreatesNoDirectory() throws Exception {
     Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "compare", "--variants", "none,nosuch", "--runs",
         dir.resolve("runs").toString(), "--name", "c"));
