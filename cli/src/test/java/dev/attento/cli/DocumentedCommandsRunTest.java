@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The quick documented commands are run, not only parsed: every {@code --help}, {@code config},
  * {@code data tasks|generate|stats|import|bpe}, {@code cells list|check} and
- * {@code completion} command in a fenced block of README.md and docs/*.md runs against the
+ * {@code completion} command, and {@code eval --hyp/--ref} (plain files, no model), in a fenced block of README.md and docs/*.md runs against the
  * in-process command line, in a fresh directory per document, in the order the document gives
  * them. A command must exit 0, or 1 when the doc shows an {@code attento:} error under it, and
  * print every line the doc shows under it (file names made relative to that directory; a line
@@ -43,7 +43,7 @@ class DocumentedCommandsRunTest {
   /** Commands cheap enough to run in every build, by their first words. */
   private static final List<List<String>> QUICK = List.of(List.of("config"), List.of("data", "tasks"),
       List.of("data", "generate"), List.of("data", "stats"), List.of("data", "import"), List.of("data", "bpe"),
-      List.of("cells", "list"), List.of("cells", "check"), List.of("completion"));
+      List.of("cells", "list"), List.of("cells", "check"), List.of("completion"), List.of("eval", "--hyp"));
 
   /** Options whose value is a directory the command reads. */
   private static final Set<String> DIRECTORY_OPTIONS = Set.of("--plugins");
@@ -164,6 +164,6 @@ class DocumentedCommandsRunTest {
   }
 
   private void ranEnough() {
-    assertTrue(ran >= 10, "only " + ran + " documented commands ran (10 at the time of writing)");
+    assertTrue(ran >= 12, "only " + ran + " documented commands ran (12 at the time of writing)");
   }
 }
