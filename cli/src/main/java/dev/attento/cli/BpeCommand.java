@@ -3,15 +3,8 @@ package dev.attento.cli;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.bpe.BpeDecoder;
 import dev.attento.seq2seq.text.bpe.BpeTokenizer;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +63,7 @@ final class BpeCommand implements Runnable {
         if (f.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
           throw new UserError(f + " is both an input and the output");
         }
-        forEachLine(f, line -> texts.addAll(Arrays.asList(line.split("\t", -1))));
+        PlainTextFiles.forEachLine(f, line -> texts.addAll(Arrays.asList(line.split("\t", -1))));
       }
       long start = System.nanoTime();
       BpeTokenizer tokenizer = BpeTokenizer.learn(bpe, texts);
@@ -126,7 +119,7 @@ final class BpeCommand implements Runnable {
   private static int printFields(picocli.CommandLine.Model.CommandSpec spec, Path file, UnaryOperator<String> f)
       throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    forEachLine(file, line -> {
+    PlainTextFiles.forEachLine(file, line -> {
       String[] fields = line.split("\t", -1);
       for (int i = 0; i < fields.length; i++) {
         fields[i] = f.apply(fields[i]);
@@ -135,51 +128,5 @@ final class BpeCommand implements Runnable {
     });
     out.flush();
     return 0;
-  }
-
-  /** What is done with each line. */
-  @FunctionalInterface
-  interface LineAction {
-    void accept(String line);
-  }
-
-  /**
-   * Reads {@code file} (or standard input if null) as UTF-8 lines ({@code \n} or {@code \r\n}
-   * ends one), failing with one line on a missing file or a line that is not UTF-8.
-   */
-  static void forEachLine(Path file, LineAction action) throws IOException {
-    String name = file == null ? "standard input" : file.toString();
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file");
-    }
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int number = 0;
-    InputStream raw = file == null ? System.in : Files.newInputStream(file);
-    InputStream in = new BufferedInputStream(raw);
-    try {
-      for (int b = in.read(); b >= 0 || line.size() > 0; b = in.read()) {
-        if (b >= 0 && b != '\n') {
-          line.write(b);
-          continue;
-        }
-        number++;
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        try {
-          action.accept(utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString());
-        } catch (CharacterCodingException e) {
-          throw new UserError(name + ":" + number + ": not UTF-8 text");
-        }
-        line.reset();
-        if (b < 0) {
-          break;
-        }
-      }
-    } finally {
-      if (file != null) {
-        raw.close(); // standard input stays open, as it was found
-      }
-    }
   }
 }

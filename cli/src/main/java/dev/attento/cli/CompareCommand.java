@@ -73,9 +73,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--heatmaps", defaultValue = "3", description = "Attention heatmaps to draw (default: ${DEFAULT-VALUE}).")
   int heatmaps;
 
-  @Option(names = "--buckets", paramLabel = "N,N,...", defaultValue = "10,15,20,25",
-      description = "Upper bounds of the source-length buckets (default: ${DEFAULT-VALUE}, the PyTorch reference's "
-          + "5-10, 11-15, 16-20, 21-25 for the symbol tasks; longer sentences go to a last open bucket).")
+  @Option(names = "--buckets", paramLabel = "N,N,...|auto", defaultValue = "auto",
+      description = "Upper bounds of the source-length buckets, e.g. 10,15,20,25 (the PyTorch reference's for the symbol "
+          + "tasks); longer sentences go to a last open bucket. Default: ${DEFAULT-VALUE}, five buckets of one round width "
+          + "covering the held-out sentences' lengths.")
   String bucketBounds;
 
   @picocli.CommandLine.Mixin
@@ -95,11 +96,13 @@ final class CompareCommand implements Callable<Integer> {
     }
     metricName(); // an unknown metric fails before any training
     ConfigTree base = experiment.build();
-    LengthBuckets buckets;
-    try {
-      buckets = LengthBuckets.parse(bucketBounds);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--buckets: " + e.getMessage());
+    LengthBuckets chosenBuckets = null;
+    if (!bucketBounds.equals("auto")) {
+      try {
+        chosenBuckets = LengthBuckets.parse(bucketBounds);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--buckets: " + e.getMessage());
+      }
     }
     Kernels kernels = compute.kernels();
     Path dir;
@@ -153,6 +156,7 @@ final class CompareCommand implements Callable<Integer> {
       dev = experiment.languages.readPairs(test);
     }
     List<QualityReport> reports = new ArrayList<>();
+    LengthBuckets buckets = chosenBuckets != null ? chosenBuckets : bucketsCovering(models.get(0), dev);
     List<TestSetEvaluation.Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
       ModelBundle m = models.get(i);
@@ -164,18 +168,14 @@ final class CompareCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%n%d held-out sentences%s, greedy decoding; quality by source length (tokens)%n", dev.size(),
         test == null ? "" : " (" + test + ")");
     Tables.quality(out, labels, reports);
-    Map<String, double[][]> series = new LinkedHashMap<>();
+    Map<String, double[]> series = new LinkedHashMap<>();
+    List<String> bucketLabels = reports.get(0).buckets().stream().map(QualityReport.Row::label).toList();
     for (int i = 0; i < labels.size(); i++) {
-      List<QualityReport.Row> rows = reports.get(i).buckets();
-      double[][] xy = new double[2][rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        xy[0][r] = midpoint(rows.get(r).label());
-        xy[1][r] = metric(rows.get(r));
-      }
-      series.put(labels.get(i), xy);
+      series.put(labels.get(i), reports.get(i).buckets().stream().mapToDouble(this::metric).toArray());
     }
     Path chart = dir.resolve("quality-by-length.png");
-    Charts.lines(chart, metricName() + " by source length", "source length (tokens)", metricName(), series, false);
+    Charts.categoryLines(chart, metricName() + " by source length", "source length (tokens)", metricName(), bucketLabels,
+        series);
     out.println("chart: " + chart);
     drawHeatmaps(out, dir, labels, outcomes);
     out.flush();
@@ -201,6 +201,15 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
+  /** Buckets for {@code --buckets auto}: covering the held-out sentences' lengths in the first model's source tokens. */
+  private static LengthBuckets bucketsCovering(ModelBundle model, List<SentencePair> pairs) {
+    if (pairs.isEmpty()) {
+      throw new UserError("no held-out sentences to compare on");
+    }
+    return LengthBuckets.covering(pairs.stream()
+        .mapToInt(p -> model.source().tokenizer().tokenize(p.source()).size()).toArray());
+  }
+
   private String metricName() {
     return switch (chartMetric) {
       case "exact" -> "exact match";
@@ -218,13 +227,5 @@ final class CompareCommand implements Callable<Integer> {
       case "chrf" -> row.chrf();
       default -> row.exactMatch();
     };
-  }
-
-  private static double midpoint(String label) {
-    if (label.endsWith("+")) {
-      return Double.parseDouble(label.substring(0, label.length() - 1)) + 2;
-    }
-    String[] p = label.split("-");
-    return (Double.parseDouble(p[0]) + Double.parseDouble(p[1])) / 2;
   }
 }

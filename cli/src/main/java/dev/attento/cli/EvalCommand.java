@@ -18,9 +18,7 @@ import dev.attento.seq2seq.train.DataPreparation;
 import dev.attento.seq2seq.translate.TestSetEvaluation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,8 +173,8 @@ final class EvalCommand implements Callable<Integer> {
     if (hyp == null || ref == null) {
       throw new UserError("--hyp and --ref go together");
     }
-    List<String> hyps = lines(hyp);
-    List<String> refs = lines(ref);
+    List<String> hyps = PlainTextFiles.readLines(hyp);
+    List<String> refs = PlainTextFiles.readLines(ref);
     if (hyps.size() != refs.size()) {
       throw new UserError(hyp + " has " + hyps.size() + " lines but " + ref + " has " + refs.size());
     }
@@ -205,15 +203,5 @@ final class EvalCommand implements Callable<Integer> {
 
   private static double round(double v) {
     return Math.round(v * 10000) / 10000.0;
-  }
-
-  private static List<String> lines(Path f) throws java.io.IOException {
-    try {
-      return Files.readAllLines(f, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError(f + ": no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new UserError(f + ": not valid UTF-8");
-    }
   }
 }

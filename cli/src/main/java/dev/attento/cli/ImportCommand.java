@@ -1,6 +1,6 @@
 package dev.attento.cli;
 
-import dev.attento.cli.text.TerminalText;
+import dev.attento.core.text.TerminalText;
 import dev.attento.core.io.OutputTarget;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusProblem;

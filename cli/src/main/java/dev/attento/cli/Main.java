@@ -1,6 +1,6 @@
 package dev.attento.cli;
 
-import dev.attento.cli.text.TerminalText;
+import dev.attento.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

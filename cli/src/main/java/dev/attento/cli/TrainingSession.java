@@ -2,7 +2,7 @@ package dev.attento.cli;
 
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
-import dev.attento.cli.text.TerminalText;
+import dev.attento.core.text.TerminalText;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.config.TrainingSettings;

@@ -9,7 +9,7 @@ import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
 import dev.attento.cli.text.BoundedLines;
-import dev.attento.cli.text.TerminalText;
+import dev.attento.core.text.TerminalText;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

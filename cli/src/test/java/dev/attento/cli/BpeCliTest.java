@@ -3,6 +3,7 @@ package dev.attento.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.data.LineReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,11 +75,32 @@ class BpeCliTest {
         + " damaged or edited)", "data", "bpe", "apply", "-m", model.toString(), text.toString());
 
     Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'o', 'k', '\n', 'p', (byte) 0xE8, '\n'});
-    assertOneLineError("attento: " + latin1 + ":2: not UTF-8 text", "data", "bpe", "decode", latin1.toString());
+    assertOneLineError("attento: " + latin1 + ":2: invalid UTF-8", "data", "bpe", "decode", latin1.toString());
+  }
+
+  @Test
+  void anOverLongLineOrBinaryInputIsOneLineNamingFileAndLine() throws Exception {
+    Path text = Files.writeString(dir.resolve("text.txt"), "open the file\n");
+    Path model = dir.resolve("model.bpe");
+    Path huge = Files.writeString(dir.resolve("huge.txt"), "ok\n" + "x".repeat(LineReader.MAX_LINE_BYTES + 1) + "\nok\n");
+    String tooLong = ":2: line longer than " + LineReader.MAX_LINE_BYTES + " bytes";
+    assertOneLineError("attento: " + huge + tooLong, "data", "bpe", "learn", "-o", model.toString(), text.toString(),
+        huge.toString());
+    assertOneLineError("attento: " + huge + tooLong, "data", "bpe", "decode", huge.toString());
+    assertOneLineError("attento: " + huge + tooLong, "eval", "--hyp", huge.toString(), "--ref", huge.toString());
+    Path binary = Files.write(dir.resolve("model.bin"), new byte[] {'P', 'K', 3, 4, 0, 0, '\n'});
+    String nul = ":1: a NUL byte: binary data or UTF-16, not a UTF-8 text file";
+    assertOneLineError("attento: " + binary + nul, "data", "bpe", "decode", binary.toString());
+    assertOneLineError("attento: " + binary + nul, "eval", "--hyp", text.toString(), "--ref", binary.toString());
+    assertOneLineError("attento: standard input:1: a NUL byte: binary data or UTF-16, not a UTF-8 text file",
+        Cli.runWithInput("\u0000\u0000", "data", "bpe", "decode"));
   }
 
   private static void assertOneLineError(String expected, String... args) {
-    Cli.Result r = Cli.run(args);
+    assertOneLineError(expected, Cli.run(args));
+  }
+
+  private static void assertOneLineError(String expected, Cli.Result r) {
     assertEquals(UserError.EXIT_CODE, r.code(), r.err());
     assertEquals(expected + "\n", r.err());
   }

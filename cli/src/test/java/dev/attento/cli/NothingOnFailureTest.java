@@ -24,7 +24,9 @@ class NothingOnFailureTest {
   @ParameterizedTest
   @ValueSource(strings = {"--cell nosuch", "--attention nosuch", "--schedule nosuch", "--schedule step:0:0",
       "--dropout 2", "--hidden 0", "--hidden -3", "--train missing.tsv --dev missing.tsv", "--train GOOD",
-      "--train GOOD --dev missing.tsv", "--set model.layers=0"})
+      "--train GOOD --dev missing.tsv", "--set model.layers=0",
+      "--train /dev/zero --dev GOOD", "--hidden 2147483647", "--set model.layers=100000",
+      "--set model.embedding=2147483647", "--set training.steps=0"})
   void aFailedTrainCreatesNoRunDirectory(String options) throws Exception {
     Path good = Files.writeString(dir.resolve("good.tsv"), "a b\tc d\n");
     String[] args = CliTest.with(tinyWithout("--hidden"), Stream.concat(Stream.of("train", "--runs", dir.resolve("runs").toString(),
@@ -33,6 +35,33 @@ class NothingOnFailureTest {
     assertNotEquals(0, r.code(), r.out());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(!Files.exists(dir.resolve("runs")) || isEmpty(dir.resolve("runs")), options + ": " + r.err());
+  }
+
+  @Test
+  void aBinaryCorpusIsRefusedAtOnceNamingFileAndLine() throws Exception {
+    // --train /dev/zero used to be read as one endless over-long line until a signal came.
+    Path good = Files.writeString(dir.resolve("good.tsv"), "a b\tc d\n");
+    Path zip = Files.write(dir.resolve("corpus.tsv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, '\n'});
+    for (String train : new String[] {"/dev/zero", zip.toString()}) {
+      Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.resolve("runs").toString(), "--name", "r",
+          "--train", train, "--dev", good.toString()));
+      assertEquals(UserError.EXIT_CODE, r.code(), r.out() + r.err());
+      assertEquals("attento: " + train + ":1: a NUL byte: binary data or UTF-16, not a UTF-8 text file\n", r.err());
+      assertTrue(!Files.exists(dir.resolve("runs")) || isEmpty(dir.resolve("runs")), r.err());
+    }
+  }
+
+  @Test
+  void anEmptyCorpusIsNamedAsEmptyNotBlamedOnFiltering() throws Exception {
+    Path good = Files.writeString(dir.resolve("good.tsv"), "a b\tc d\n");
+    Path empty = Files.writeString(dir.resolve("empty.tsv"), "\n");
+    Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.resolve("runs").toString(), "--name", "r",
+        "--train", empty.toString(), "--dev", good.toString()));
+    assertEquals("attento: " + empty + ": no training pairs in the file (0 pairs; 1 blank line(s))\n", r.err());
+    r = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", dir.resolve("runs").toString(), "--name", "r",
+        "--train", good.toString(), "--dev", empty.toString()));
+    assertEquals("attento: " + empty + ": no dev pairs in the file (0 pairs; 1 blank line(s))\n", r.err());
+    assertTrue(!Files.exists(dir.resolve("runs")) || isEmpty(dir.resolve("runs")), r.err());
   }
 
   @Test

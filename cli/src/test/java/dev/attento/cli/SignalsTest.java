@@ -67,18 +67,6 @@ class SignalsTest {
   }
 
   @Test
-  void sigtermWhileReadingDevZeroStops() throws Exception {
-    Path log = dir.resolve("log.txt");
-    Path dev = Files.writeString(dir.resolve("dev.tsv"), "a b\tc d\n");
-    Process p = ChildCli.start(log, "train", "--train", "/dev/zero", "--dev", dev.toString(), "--runs",
-        dir.resolve("runs").toString(), "--name", "r");
-    assertTrue(ChildCli.awaitOpen(p, Path.of("/dev/zero")), "the child reads /dev/zero: " + Files.readString(log));
-    ChildCli.signal(p, "TERM");
-    assertTrue(ChildCli.exits(p), "SIGTERM while reading stops the run: " + Files.readString(log));
-    assertFalse(Files.exists(dir.resolve("runs/r")), Files.readString(log));
-  }
-
-  @Test
   void aPluginCallingSystemExitDuringTrainingDoesNotDeadlock() throws Exception {
     Path plugins = exitingPlugin();
     Path log = dir.resolve("log.txt");

@@ -3,6 +3,7 @@ package dev.attento.seq2seq.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -48,10 +49,16 @@ public final class ConfigTree {
     String origin = "config file " + Printable.escape(file.toString());
     String text;
     try {
-      if (Files.isRegularFile(file) && Files.size(file) > ConfigText.MAX_CHARS * 4L) {
+      byte[] bytes;
+      // Read at most one byte past the limit: a config that is not a regular file
+      // (--config /dev/zero, a FIFO) has no size to check first and would fill the heap.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(ConfigText.MAX_CHARS * 4 + 1);
+      }
+      if (bytes.length > ConfigText.MAX_CHARS * 4) {
         throw new ConfigException(origin + " is larger than " + ConfigText.MAX_CHARS + " characters");
       }
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new ConfigException(origin + " does not exist");
     } catch (CharacterCodingException e) {

@@ -1,11 +1,14 @@
 package dev.attento.seq2seq.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.attento.core.text.TerminalText;
 
 /**
  * Shows user-supplied text (a key, a value, a file name) inside a one-line error message:
- * control, format and line-separator characters are escaped, so a value cannot break the
- * line, move the cursor or reorder the text around it, and long values are shortened.
+ * escaped by the one escaper, {@link TerminalText} (control, format and line-separator
+ * characters as {@code \n} or <code>&#92;uXXXX</code>, so a value cannot break the line, move the
+ * cursor or reorder the text around it), and, what belongs to a config message only, cut
+ * after {@value #MAX_SHOWN} code points and quoted.
  */
 public final class Printable {
 
@@ -14,32 +17,12 @@ public final class Printable {
 
   private Printable() {}
 
-  /** {@code text} escaped, without quotes. */
+  /** {@code text} cut after {@link #MAX_SHOWN} code points (marked {@code …}) and escaped, without quotes. */
   public static String escape(String text) {
-    StringBuilder out = new StringBuilder();
-    int shown = 0;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (shown++ == MAX_SHOWN) {
-        out.append('…');
-        break;
-      }
-      switch (cp) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (needsEscape(cp)) {
-            out.append(String.format("\\u%04x", cp)); // as TerminalText in the cli writes them
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
+    if (text.codePointCount(0, text.length()) > MAX_SHOWN) {
+      text = text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN)) + "…";
     }
-    return out.toString();
+    return TerminalText.escape(text);
   }
 
   /** {@code text} escaped and in double quotes (an embedded quote is escaped too). */
@@ -53,11 +36,5 @@ public final class Printable {
       return "(nothing)";
     }
     return node.isTextual() ? quote(node.textValue()) : escape(node.toString());
-  }
-
-  private static boolean needsEscape(int cp) {
-    int type = Character.getType(cp);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED || type == Character.SURROGATE;
   }
 }

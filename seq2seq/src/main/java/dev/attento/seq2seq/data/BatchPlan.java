@@ -98,7 +98,10 @@ public final class BatchPlan {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
     this.examples = List.copyOf(examples);
-    this.batchSize = batchSize;
+    // A batch larger than the corpus is the whole corpus; capping it here keeps the index
+    // arithmetic below from overflowing (training.batchSize=2147483647 failed with
+    // "fromIndex(0) > toIndex(-50)").
+    this.batchSize = Math.min(batchSize, examples.size());
     this.batchTokens = batchTokens;
     this.seed = seed;
     this.batching = batching;
@@ -147,7 +150,7 @@ public final class BatchPlan {
       shuffle(batches, r);
       return batches;
     }
-    int pool = batchSize * POOL_BATCHES;
+    int pool = (int) Math.min(order.size(), (long) batchSize * POOL_BATCHES);
     for (int start = 0; start < order.size(); start += pool) {
       List<Example> p = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));
       p.sort(Comparator.comparingInt((Example e) -> e.source().length).thenComparingInt(Example::index));

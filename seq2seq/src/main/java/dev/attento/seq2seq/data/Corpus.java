@@ -37,11 +37,17 @@ public record Corpus(List<SentencePair> pairs, List<CorpusProblem> problems, lon
     return counts;
   }
 
-  /** A one-line summary such as {@code 1200 pairs; skipped 3 (missing tab: 2, empty target: 1)}. */
+  /**
+   * A one-line summary such as {@code 1200 pairs; skipped 3 malformed line(s) {empty target=1,
+   * missing tab=2}, the first at train.tsv:17}: the first skipped line's place, so an over-long
+   * or undecodable line can be found without {@code data stats}.
+   */
   public String summary() {
     StringBuilder sb = new StringBuilder(pairs.size() + " pairs");
     if (!problems.isEmpty()) {
-      sb.append("; skipped ").append(problems.size()).append(" malformed line(s) ").append(problemCounts());
+      CorpusProblem first = problems.get(0);
+      sb.append("; skipped ").append(problems.size()).append(" malformed line(s) ").append(problemCounts())
+          .append(", the first at ").append(first.file()).append(first.line() > 0 ? ":" + first.line() : "");
     }
     if (blankLines > 0) {
       sb.append("; ").append(blankLines).append(" blank line(s)");

@@ -16,7 +16,13 @@ import java.nio.file.Path;
  * Reads a text file line by line as bytes and decodes each line as strict UTF-8, so that an
  * invalid byte sequence is reported on its own line instead of silently becoming U+FFFD or
  * failing the whole file. Handles a leading BOM, LF and CRLF line ends, and caps line length
- * so a file without newlines cannot exhaust memory.
+ * so a file without newlines cannot exhaust memory: an over-long line is read past (never held)
+ * and returned as a problem with its number.
+ *
+ * <p>A NUL byte never occurs in text in any encoding this reader decodes, so it means binary
+ * data (an archive, a model, {@code /dev/zero}) or UTF-16 text: the read stops at the first one
+ * with a {@link CorpusException} naming the file and line, instead of reading a file that may
+ * never end as one endless over-long line.
  *
  * <p>Formats that declare their encoding inside the file (a gettext catalogue's header) switch
  * the decoder with {@link #charset} once they have read the declaration.
@@ -36,6 +42,7 @@ public final class LineReader implements AutoCloseable {
   public record Line(long number, String text, String problem) {}
 
   private final InputStream in;
+  private final String name;
   private CharsetDecoder decoder = Segments.strictDecoder(StandardCharsets.UTF_8);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private long number;
@@ -43,7 +50,17 @@ public final class LineReader implements AutoCloseable {
 
   /** Opens a file; decoding starts as UTF-8. */
   public LineReader(Path file) throws IOException {
-    this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    this(Files.newInputStream(file), file.toString());
+  }
+
+  /**
+   * Reads {@code in} (closed by {@link #close}); decoding starts as UTF-8.
+   *
+   * @param name what the stream is, first in error messages (a file name, "standard input")
+   */
+  public LineReader(InputStream in, String name) {
+    this.in = new BufferedInputStream(in, 1 << 16);
+    this.name = name;
   }
 
   /**
@@ -54,7 +71,11 @@ public final class LineReader implements AutoCloseable {
     decoder = Segments.strictDecoder(charset);
   }
 
-  /** The next line, or {@code null} at the end of the file. */
+  /**
+   * The next line, or {@code null} at the end of the file.
+   *
+   * @throws CorpusException at a NUL byte: the input is binary data or UTF-16, not text
+   */
   public Line next() throws IOException {
     buffer.reset();
     tooLong = false;
@@ -64,6 +85,9 @@ public final class LineReader implements AutoCloseable {
       any = true;
       if (b == '\n') {
         break;
+      }
+      if (b == 0) {
+        throw new CorpusException(name + ":" + (number + 1) + ": a NUL byte: binary data or UTF-16, not a UTF-8 text file");
       }
       if (buffer.size() < MAX_LINE_BYTES) {
         buffer.write(b);

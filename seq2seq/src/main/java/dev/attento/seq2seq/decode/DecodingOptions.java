@@ -74,8 +74,13 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     return logProbability / Math.pow((5.0 + tokens + 1) / 6.0, lengthPenalty);
   }
 
-  /** The longest output allowed for a source of {@code sourceLength} tokens. */
+  /**
+   * The longest output allowed for a source of {@code sourceLength} tokens, at most
+   * {@link Integer#MAX_VALUE}: a huge ratio (an edited {@code maxLengthRatio=1e308}) means no
+   * limit but end of sentence, where the sum used to overflow to a negative length and every
+   * translation came out empty.
+   */
   public int maxLength(int sourceLength) {
-    return (int) Math.ceil(maxLengthRatio * sourceLength) + maxLengthExtra;
+    return (int) Math.min(Integer.MAX_VALUE, Math.ceil(maxLengthRatio * sourceLength) + (double) maxLengthExtra);
   }
 }

@@ -23,6 +23,29 @@ public record LengthBuckets(int[] upperBounds) {
   }
 
   /**
+   * Five buckets of one round width (1, 2 or 5 times a power of ten) that cover the lengths
+   * of a test set up to their 95th percentile, the longest few going to the open bucket: the
+   * reversal task's 5–25 tokens give 1–5, 6–10, … 21–25, 26+; sentences of 40–60 tokens give
+   * widths of 20. A test set whose lengths are all 1 gets the buckets 1 and 2+.
+   *
+   * @param lengths the test set's source lengths, at least one
+   */
+  public static LengthBuckets covering(int[] lengths) {
+    int[] sorted = java.util.Arrays.stream(lengths).sorted().toArray();
+    int p95 = Math.max(1, sorted[(int) Math.ceil(0.95 * sorted.length) - 1]);
+    int width = 1;
+    for (int scale = 1; width * 5 < p95; scale *= 10) {
+      for (int m : new int[] {1, 2, 5, 10}) {
+        width = m * scale;
+        if (width * 5 >= p95) {
+          break;
+        }
+      }
+    }
+    return ofWidth(width, width * Math.max(1, Math.min(5, (p95 + width - 1) / width)));
+  }
+
+  /**
    * Buckets from their inclusive upper bounds written as {@code 10,15,20,25} (ascending,
    * positive): 1–10, 11–15, 16–20, 21–25 and 26+.
    *

@@ -59,8 +59,8 @@ public final class DataPreparation {
       ReadOptions read = new ReadOptions(c.strict(), c.sourceLanguage(), c.targetLanguage(), false);
       srcTok = c.sourceTokenizer().orElse("word");
       tgtTok = c.targetTokenizer().orElse("word");
-      Corpus trainCorpus = CorpusFormat.readDetected(c.train(), read);
-      Corpus devCorpus = CorpusFormat.readDetected(c.dev(), read);
+      Corpus trainCorpus = nonEmpty(CorpusFormat.readDetected(c.train(), read), c.train(), "training");
+      Corpus devCorpus = nonEmpty(CorpusFormat.readDetected(c.dev(), read), c.dev(), "dev");
       train = trainCorpus.pairs();
       dev = devCorpus.pairs();
       origin = c.train() + ": " + trainCorpus.summary() + "; " + c.dev() + ": " + devCorpus.summary();
@@ -125,6 +125,14 @@ public final class DataPreparation {
     String summary = origin + "; " + trainExamples.size() + " train pairs kept (" + dropped + " longer than " + maxLen
         + " tokens dropped); vocabularies " + source.vocabulary().size() + " / " + target.vocabulary().size();
     return new TrainingData(source, target, trainExamples, devExamples, devKept, summary);
+  }
+
+  /** {@code corpus}, or an error naming the file when it holds no pair at all (before any filtering could be blamed). */
+  private static Corpus nonEmpty(Corpus corpus, java.nio.file.Path file, String role) {
+    if (corpus.pairs().isEmpty()) {
+      throw new ConfigException(file + ": no " + role + " pairs in the file (" + corpus.summary() + ")");
+    }
+    return corpus;
   }
 
   private static List<String> canonical(List<String> tokens, Map<String, String> distinct) {

@@ -54,6 +54,16 @@ class ConfigTreeTest {
   }
 
   @Test
+  void aConfigThatIsNotARegularFileIsReadOnlyUpToTheLimit() {
+    // --config /dev/zero has no size to check first; reading it whole ran out of memory.
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigTree.load(zero));
+      assertEquals("config file /dev/zero is larger than " + ConfigText.MAX_CHARS + " characters", e.getMessage());
+    }
+  }
+
+  @Test
   void savedJsonReadsBackToTheSameConfig() {
     ConfigTree c = ConfigTree.defaults().set("model.layers", "2").set("data.task", "dates");
     ConfigTree back = ConfigTree.fromJson(c.toJson(), "run/config.json");

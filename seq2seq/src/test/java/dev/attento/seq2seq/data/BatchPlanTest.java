@@ -43,6 +43,16 @@ class BatchPlanTest {
   }
 
   @Test
+  void aBatchSizeBeyondTheCorpusIsTheWholeCorpusWithoutOverflow() {
+    for (BatchPlan.Batching batching : new BatchPlan.Batching[] {BatchPlan.Batching.BUCKETED, BatchPlan.Batching.RANDOM}) {
+      BatchPlan plan = new BatchPlan(examples(50), Integer.MAX_VALUE, 1, batching);
+      assertEquals(50, new HashSet<>(order(plan, 1)).size(), batching + ": one batch holds every example");
+      assertEquals(order(new BatchPlan(examples(50), 50, 1, batching), 3),
+          order(new BatchPlan(examples(50), Integer.MAX_VALUE, 1, batching), 3), "the same as a batch of exactly 50");
+    }
+  }
+
+  @Test
   void resumingFromAPositionReplaysTheSameBatches() {
     BatchPlan straight = new BatchPlan(examples(50), 8, 3);
     order(straight, 10);

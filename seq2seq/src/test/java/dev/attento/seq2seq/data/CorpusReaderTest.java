@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attento.seq2seq.data.formats.CorpusFormat;
+import dev.attento.seq2seq.data.formats.ReadOptions;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,7 @@ class CorpusReaderTest {
     assertEquals(List.of(f + ":2: missing tab between source and target", f + ":3: empty source",
         f + ":4: empty target", f + ":5: invalid UTF-8"), c.problems().stream().map(Object::toString).toList());
     assertTrue(c.summary().startsWith("1 pairs; skipped 4 malformed line(s)"), c.summary());
+    assertTrue(c.summary().endsWith(", the first at " + f + ":2"), "the summary says where to look: " + c.summary());
   }
 
   @Test
@@ -72,6 +77,45 @@ class CorpusReaderTest {
     Corpus c = new CorpusReader(false).readTsv(file("big.tsv", big));
     assertEquals(1, c.problems().size());
     assertTrue(c.problems().get(0).reason().contains("longer than"), c.problems().toString());
+  }
+
+  @Test
+  void aNulByteIsBinaryDataAndStopsTheReadWithFileAndLineEvenWhenLenient() throws Exception {
+    Path f = file("model.tsv", "ok\tbene\nfine\tbene\nPK\u0003\u0004\u0000\u0000junk\n");
+    CorpusException e = assertThrows(CorpusException.class, () -> new CorpusReader(false).readTsv(f));
+    assertEquals(f + ":3: a NUL byte: binary data or UTF-16, not a UTF-8 text file", e.getMessage());
+    Path utf16 = file("utf16.tsv", "one\tuno\n".getBytes(StandardCharsets.UTF_16LE));
+    assertTrue(assertThrows(CorpusException.class, () -> new CorpusReader(false).readTsv(utf16)).getMessage()
+        .startsWith(utf16 + ":1: a NUL byte"));
+  }
+
+  @Test
+  void anEndlessStreamOfZerosIsRefusedAfterItsFirstBuffer() throws Exception {
+    // /dev/zero as a corpus: one endless line. Before, it was read (1 MiB kept) until a signal.
+    long[] read = {0};
+    InputStream zeros = new InputStream() {
+      @Override
+      public int read() {
+        read[0]++;
+        return 0;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        read[0] += len;
+        Arrays.fill(b, off, off + len, (byte) 0);
+        return len;
+      }
+    };
+    try (LineReader lines = new LineReader(zeros, "/dev/zero")) {
+      CorpusException e = assertThrows(CorpusException.class, lines::next);
+      assertEquals("/dev/zero:1: a NUL byte: binary data or UTF-16, not a UTF-8 text file", e.getMessage());
+    }
+    assertTrue(read[0] <= 1 << 16, "read no more than one buffer: " + read[0]);
+    Path devZero = Path.of("/dev/zero");
+    if (Files.exists(devZero)) {
+      assertThrows(CorpusException.class, () -> CorpusFormat.readDetected(devZero, ReadOptions.lenient()));
+    }
   }
 
   @Test

@@ -147,6 +147,15 @@ class TextEdgeCasesTest {
   }
 
   @ParameterizedTest
+  @EnumSource(Format.class)
+  void aNulByteStopsTheReadWithFileAndLine(Format format) throws Exception {
+    List<SentencePair> pairs = List.of(PAIRS.get(0), new SentencePair("t\u0000hree", "tre"), PAIRS.get(1));
+    List<Path> files = write(format, pairs, false, "\n");
+    CorpusException e = assertThrows(CorpusException.class, () -> format.read(files));
+    assertTrue(e.getMessage().startsWith(files.get(0) + ":" + format.line(1) + ":"), e.getMessage());
+  }
+
+  @ParameterizedTest
   @EnumSource(value = Format.class, names = "TMX")
   void aWholeFileOnOneLineIsFine(Format format) throws Exception {
     List<SentencePair> many = new ArrayList<>();
