@@ -157,10 +157,11 @@ public final class DataParallelTraining {
 
   private Result run() {
     log.accept("data: " + data.summary());
-    log.accept(String.format(Locale.ROOT, "model: %,d parameters; %d workers, %s; global batch %d × %d sentences",
-        model.translator().parameters().count(), settings.workers(), settings.syncEvery() == 1
-            ? "gradients averaged every step" : "parameters averaged every " + settings.syncEvery() + " steps",
-        settings.workers(), options.batchSize()));
+    String averaging = settings.workers() == 1 ? "1 worker (nothing to average)"
+        : settings.workers() + " workers, " + (settings.syncEvery() == 1 ? "gradients averaged every step"
+            : "parameters averaged every " + settings.syncEvery() + " steps");
+    log.accept(String.format(Locale.ROOT, "model: %,d parameters; %s; global batch %d × %d sentences",
+        model.translator().parameters().count(), averaging, settings.workers(), options.batchSize()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Shard> shards = jsc.parallelize(Shard.deal(data.train(), settings.workers()), settings.workers());
     Broadcast<ModelFiles> files = jsc.broadcast(ModelFiles.of(model));

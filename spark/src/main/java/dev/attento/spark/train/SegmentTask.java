@@ -37,7 +37,8 @@ final class SegmentTask extends AbstractFunction1<scala.collection.Iterator<Shar
       throw new IllegalStateException("partition " + context.partitionId() + " holds no shard");
     }
     Shard shard = shards.next();
-    ShardTrainer trainer = new ShardTrainer(segment, context.partitionId(), new Exchange(context::allGather));
+    Exchange exchange = new Exchange(context::allGather, context.getTaskInfos().length);
+    ShardTrainer trainer = new ShardTrainer(segment, context.partitionId(), exchange);
     SegmentResult result = trainer.run(shard, model.value().load(), start.value());
     Iterator<SegmentResult> out = context.partitionId() == 0 ? Collections.singletonList(result).iterator()
         : Collections.emptyIterator();

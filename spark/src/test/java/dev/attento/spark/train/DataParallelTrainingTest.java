@@ -61,7 +61,6 @@ class DataParallelTrainingTest {
         largest = Math.max(largest, Math.abs(x[i]));
       }
     }
-    System.out.println("gradient: largest " + largest + ", worst difference " + worst);
     assertTrue(largest > 1e-3, "the step moved nothing");
     assertTrue(worst <= 1e-5 * largest, "gradients differ by " + worst + " (largest " + largest + ")");
     List<Tensor> wa = Checkpoints.loadModel(dir.resolve("single"), null).translator().parameters().tensors();
