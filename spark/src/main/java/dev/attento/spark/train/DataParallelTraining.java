@@ -129,15 +129,19 @@ public final class DataParallelTraining {
     }
     DataParallelTraining t = new DataParallelTraining(spark, config, runDir, settings, log);
     try {
-      Files.createDirectories(runDir);
-      AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + runDir.resolve("config.json") + ": " + e.getMessage(), e);
+      try {
+        Files.createDirectories(runDir);
+        AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + runDir.resolve("config.json") + ": " + e.getMessage(), e);
+      }
+      if (resume) {
+        t.restore(Checkpoints.latest(runDir));
+      }
+      return t.run();
+    } finally {
+      t.kernels.pool().close(); // the driver's evaluation threads
     }
-    if (resume) {
-      t.restore(Checkpoints.latest(runDir));
-    }
-    return t.run();
   }
 
   private static void check(SparkSession spark, TrainingSettings options, DataParallelSettings settings) {
