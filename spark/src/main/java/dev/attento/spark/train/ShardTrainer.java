@@ -1,6 +1,7 @@
 package dev.attento.spark.train;
 
 import dev.attento.cells.spi.RecurrentCell;
+import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.optim.GradientClipping;
 import dev.attento.core.optim.LearningRateSchedule;
@@ -134,7 +135,7 @@ final class ShardTrainer {
    * Clips and applies {@code g}, or says why not (a non-finite loss or gradient norm), as
    * {@code Trainer} does.
    */
-  private String update(double loss, dev.attento.core.autodiff.Gradients g, List<Tensor> parameters,
+  private String update(double loss, Gradients g, List<Tensor> parameters,
                         List<RecurrentCell> cells, Optimizer optimizer) {
     if (g == null) {
       return "loss is " + loss;
