@@ -88,16 +88,24 @@ public final class Trainer {
     this.listener = listener;
     this.parameters = model.translator().parameters().tensors();
     this.cells = model.translator().cells();
-    this.optimizer = switch (options.optimizer()) {
-      case ADAM -> (Optimizer) Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
-      case ADAMW -> Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
-      case SGD -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
-    };
+    this.optimizer = newOptimizer(options, parameters);
     this.schedule = options.schedule().create(options.learningRate());
     this.plan = new BatchPlan(data.train(), options.batchSize(), options.batchTokens(), options.seed(),
         options.batching());
     this.random = Randomness.derive(options.seed(), "dropout");
     this.gradients = new BatchGradients(model.translator(), kernels, options.labelSmoothing());
+  }
+
+  /**
+   * The optimizer {@code options} ask for, over {@code parameters}: what a trainer steps with,
+   * and what a trainer elsewhere (data-parallel workers) must build alike to share checkpoints.
+   */
+  public static Optimizer newOptimizer(TrainingSettings options, List<Tensor> parameters) {
+    return switch (options.optimizer()) {
+      case ADAM -> Adam.adam(parameters, options.learningRate(), (float) options.weightDecay());
+      case ADAMW -> Adam.adamW(parameters, options.learningRate(), (float) options.weightDecay());
+      case SGD -> new Sgd(parameters, options.learningRate(), 0.9f, false, (float) options.weightDecay());
+    };
   }
 
   /** Continues from the latest checkpoint of {@code checkpoint} (a run or checkpoint directory). */
@@ -222,8 +230,12 @@ public final class Trainer {
     return e;
   }
 
-  /** The early-stopping and best-checkpoint metric, as a number where lower is better. */
   private double metric(Evaluation e) {
+    return earlyStopMetric(options, e);
+  }
+
+  /** The early-stopping and best-checkpoint metric {@code options} name, as a number where lower is better. */
+  public static double earlyStopMetric(TrainingSettings options, Evaluation e) {
     return switch (options.earlyStopMetric()) {
       case LOSS -> e.loss();
       case BLEU -> -e.bleu();

@@ -1,5 +1,8 @@
 package dev.attento.spark.eval;
 
+import dev.attento.seq2seq.eval.Bleu;
+import dev.attento.seq2seq.eval.ChrF;
+import dev.attento.seq2seq.eval.PairedBootstrap;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +32,44 @@ public final class CorpusEvaluation {
     return pairs.select(hypothesisColumn, referenceColumn).javaRDD()
         .map(r -> new SufficientStatistics().add(text(r, 0), text(r, 1)));
   }
+
+  /**
+   * Whether system A's translations score significantly better than system B's, by the paired
+   * bootstrap of {@code attento eval --compare-to} (Koehn 2004; seq2seq's {@link PairedBootstrap}),
+   * on BLEU and on chrF. The executors compute each sentence's statistics; the driver collects
+   * them (about 30 numbers a sentence a system) and resamples them, so the scores need no
+   * second pass over the text.
+   *
+   * @param pairs one row per sentence with both systems' hypotheses and the reference
+   * @param samples resamples to draw (1,000 is customary)
+   * @param seed the resampling seed
+   */
+  public static Comparison pairedBootstrap(Dataset<Row> pairs, String hypothesisA, String hypothesisB,
+                                           String referenceColumn, int samples, long seed) {
+    List<SufficientStatistics[]> both = pairs.select(hypothesisA, hypothesisB, referenceColumn).javaRDD()
+        .map(r -> new SufficientStatistics[] {new SufficientStatistics().add(text(r, 0), text(r, 2)),
+            new SufficientStatistics().add(text(r, 1), text(r, 2))}).collect();
+    Bleu.Stats[] bleuA = new Bleu.Stats[both.size()];
+    Bleu.Stats[] bleuB = new Bleu.Stats[both.size()];
+    ChrF.Stats[] chrfA = new ChrF.Stats[both.size()];
+    ChrF.Stats[] chrfB = new ChrF.Stats[both.size()];
+    for (int i = 0; i < both.size(); i++) {
+      bleuA[i] = both.get(i)[0].bleuStats();
+      bleuB[i] = both.get(i)[1].bleuStats();
+      chrfA[i] = both.get(i)[0].chrfStats();
+      chrfB[i] = both.get(i)[1].chrfStats();
+    }
+    return new Comparison(PairedBootstrap.bleu(bleuA, bleuB, samples, seed),
+        PairedBootstrap.chrf(chrfA, chrfB, samples, seed));
+  }
+
+  /**
+   * The paired bootstrap on both metrics.
+   *
+   * @param bleu A against B on corpus BLEU
+   * @param chrf A against B on corpus chrF
+   */
+  public record Comparison(PairedBootstrap.Result bleu, PairedBootstrap.Result chrf) {}
 
   private static JavaRDD<SufficientStatistics> perPartition(Dataset<Row> pairs, String hypothesisColumn,
                                                            String referenceColumn) {

@@ -61,18 +61,27 @@ public final class SufficientStatistics implements Serializable {
    * corpus of more than 2³¹ − 1 tokens on either side is refused rather than wrapped.
    */
   public Bleu.Score bleu() {
+    return Bleu.fromStats(new Bleu.Stats[] {bleuStats()}, null);
+  }
+
+  /** BLEU's sums as {@link Bleu.Stats}, what {@link Bleu#fromStats} and the paired bootstrap take. */
+  public Bleu.Stats bleuStats() {
     int[] matches = new int[Bleu.MAX_ORDER];
     int[] totals = new int[Bleu.MAX_ORDER];
     for (int o = 0; o < Bleu.MAX_ORDER; o++) {
       matches[o] = Math.toIntExact(bleuMatches[o]);
       totals[o] = Math.toIntExact(bleuTotals[o]);
     }
-    Bleu.Stats sum = new Bleu.Stats(matches, totals, Math.toIntExact(hypothesisLength), Math.toIntExact(referenceLength));
-    return Bleu.fromStats(new Bleu.Stats[] {sum}, null);
+    return new Bleu.Stats(matches, totals, Math.toIntExact(hypothesisLength), Math.toIntExact(referenceLength));
+  }
+
+  /** chrF's sums as {@link ChrF.Stats}. */
+  public ChrF.Stats chrfStats() {
+    return new ChrF.Stats(chrf.clone());
   }
 
   /** Corpus chrF2 of the counted sentences, 0–100. */
   public double chrf() {
-    return ChrF.fromStats(new ChrF.Stats[] {new ChrF.Stats(chrf.clone())}, null);
+    return ChrF.fromStats(new ChrF.Stats[] {chrfStats()}, null);
   }
 }

@@ -2,10 +2,12 @@ package dev.attento.spark.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.eval.Bleu;
 import dev.attento.seq2seq.eval.ChrF;
+import dev.attento.seq2seq.eval.PairedBootstrap;
 import dev.attento.spark.LocalSpark;
 import dev.attento.spark.TinyRun;
 import java.util.ArrayList;
@@ -71,6 +73,30 @@ class CorpusEvaluationTest {
     pairs.forEach(p -> direct.add(p[0], p[1]));
     assertEquals(direct.bleu().score(), summed.bleu().score(), 0.0);
     assertEquals(direct.chrf(), summed.chrf(), 0.0);
+  }
+
+  @Test
+  void pairedBootstrapOverCollectedStatisticsEqualsAttentoEvals(SparkSession spark) {
+    List<String[]> pairs = pairs();
+    // System A: the hypotheses above; system B: every hypothesis cut to its first half.
+    List<Row> rows = pairs.stream().map(p -> RowFactory.create(p[0], p[0].substring(0, p[0].length() / 2), p[1])).toList();
+    Dataset<Row> both = spark.createDataFrame(rows, new StructType().add("a", DataTypes.StringType)
+        .add("b", DataTypes.StringType).add("ref", DataTypes.StringType));
+    CorpusEvaluation.Comparison c = CorpusEvaluation.pairedBootstrap(both, "a", "b", "ref", 200, 7);
+
+    Bleu.Stats[] bleuA = new Bleu.Stats[rows.size()];
+    Bleu.Stats[] bleuB = new Bleu.Stats[rows.size()];
+    ChrF.Stats[] chrfA = new ChrF.Stats[rows.size()];
+    ChrF.Stats[] chrfB = new ChrF.Stats[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      bleuA[i] = Bleu.stats(rows.get(i).getString(0), rows.get(i).getString(2));
+      bleuB[i] = Bleu.stats(rows.get(i).getString(1), rows.get(i).getString(2));
+      chrfA[i] = ChrF.stats(rows.get(i).getString(0), rows.get(i).getString(2));
+      chrfB[i] = ChrF.stats(rows.get(i).getString(1), rows.get(i).getString(2));
+    }
+    assertEquals(PairedBootstrap.bleu(bleuA, bleuB, 200, 7), c.bleu());
+    assertEquals(PairedBootstrap.chrf(chrfA, chrfB, 200, 7), c.chrf());
+    assertTrue(c.chrf().significant() && c.chrf().a() > c.chrf().b(), c.chrf().toString());
   }
 
   @Test

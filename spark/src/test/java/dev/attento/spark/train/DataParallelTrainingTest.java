@@ -1,0 +1,115 @@
+package dev.attento.spark.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attento.core.io.SafeTensors;
+import dev.attento.core.kernels.Kernels;
+import dev.attento.core.parallel.WorkerPool;
+import dev.attento.core.tensor.Tensor;
+import dev.attento.seq2seq.config.ConfigTree;
+import dev.attento.seq2seq.config.ExperimentConfig;
+import dev.attento.seq2seq.train.Checkpoints;
+import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.Trainer;
+import dev.attento.seq2seq.train.TrainingData;
+import dev.attento.seq2seq.train.TrainingListener;
+import dev.attento.spark.LocalSpark;
+import dev.attento.spark.TinyRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(LocalSpark.class)
+class DataParallelTrainingTest {
+
+  @Test
+  void oneAveragedStepEqualsOneStepOnTheCombinedBatch(SparkSession spark, @TempDir Path dir) {
+    // 16 pairs: one batch of 16 in one process, two shards of 8 (one batch each) on two workers.
+    ConfigTree tree = TinyRun.config(1).set("data.trainSize", "16").set("training.optimizer", "sgd")
+        .set("training.learningRate", "0.5");
+    ExperimentConfig single = tree.set("training.batchSize", "16").bind();
+    TrainingData data = DataPreparation.prepare(single);
+    assertEquals(16, data.train().size());
+    try (WorkerPool pool = WorkerPool.single()) {
+      new Trainer(data.newModel(single.model(), single.training().seed(), null), data, single.training(),
+          Kernels.choose(Kernels.Choice.AUTO, pool), dir.resolve("single"), new TrainingListener() {}).train();
+    }
+    ExperimentConfig parallel = tree.set("training.batchSize", "8").bind();
+    DataParallelTraining.train(spark, parallel, dir.resolve("parallel"), DataParallelSettings.of(2), false, line -> {});
+
+    Map<String, Tensor> a = checkpoint(dir.resolve("single"), "optimizer.safetensors");
+    Map<String, Tensor> b = checkpoint(dir.resolve("parallel"), "optimizer.safetensors");
+    assertEquals(a.keySet(), b.keySet());
+    double worst = 0;
+    double largest = 0;
+    for (String name : a.keySet()) {
+      if (a.get(name).size() == 1) {
+        assertEquals(a.get(name).item(), b.get(name).item(), name); // the step count and the rate
+        continue;
+      }
+      // SGD's momentum after one step is the (clipped) gradient itself.
+      float[] x = a.get(name).data();
+      float[] y = b.get(name).data();
+      for (int i = 0; i < x.length; i++) {
+        worst = Math.max(worst, Math.abs(x[i] - y[i]));
+        largest = Math.max(largest, Math.abs(x[i]));
+      }
+    }
+    assertTrue(largest > 1e-3, "the step moved nothing");
+    assertTrue(worst <= 1e-5 * largest, "gradients differ by " + worst + " (largest " + largest + ")");
+    List<Tensor> wa = Checkpoints.loadModel(dir.resolve("single"), null).translator().parameters().tensors();
+    List<Tensor> wb = Checkpoints.loadModel(dir.resolve("parallel"), null).translator().parameters().tensors();
+    assertTrue(maxDifference(wa, wb) <= 1e-5, "weights differ by " + maxDifference(wa, wb));
+  }
+
+  private static Map<String, Tensor> checkpoint(Path run, String file) {
+    return SafeTensors.read(Checkpoints.latest(run).resolve(file)).tensors();
+  }
+
+  static double maxDifference(List<Tensor> a, List<Tensor> b) {
+    assertEquals(a.size(), b.size());
+    double worst = 0;
+    for (int p = 0; p < a.size(); p++) {
+      float[] x = a.get(p).data();
+      float[] y = b.get(p).data();
+      for (int i = 0; i < x.length; i++) {
+        worst = Math.max(worst, Math.abs(x[i] - y[i]));
+      }
+    }
+    return worst;
+  }
+
+  @Test
+  void twoWorkersLearnAsWellAsOneProcess(SparkSession spark, @TempDir Path dir) {
+    ConfigTree tree = quickTask();
+    ExperimentConfig single = tree.bind();
+    TrainingData data = DataPreparation.prepare(single);
+    Trainer.Result one = new Trainer(data.newModel(single.model(), single.training().seed(), null), data,
+        single.training(), Kernels.detect(), dir.resolve("single"), new TrainingListener() {}).train();
+    List<String> log = new ArrayList<>();
+    // Two workers of half the batch each: the same global batch of 32 sentences.
+    DataParallelTraining.Result two = DataParallelTraining.train(spark, tree.set("training.batchSize", "16").bind(),
+        dir.resolve("k30"), DataParallelSettings.of(2).withSyncEvery(30), false, log::add);
+    // Measured on the 2-core machine: one process reaches chrF 81.6 (55% exact), two workers 72.0 (45%).
+    assertTrue(two.lastEvaluation().chrf() >= 60, "two workers reached chrF " + two.lastEvaluation().chrf());
+    assertTrue(two.lastEvaluation().chrf() >= one.lastEvaluation().chrf() - 15, "two workers reached chrF "
+        + two.lastEvaluation().chrf() + ", one process " + one.lastEvaluation().chrf());
+    assertTrue(two.lastEvaluation().exactMatch() >= 0.3, "exact match " + two.lastEvaluation().exactMatch());
+    assertTrue(log.contains("checkpoint " + dir.resolve("k30/checkpoints/step-0000300")), String.join("\n", log));
+  }
+
+  /** A task a small model learns in a few hundred steps. */
+  static ConfigTree quickTask() {
+    return ConfigTree.defaults()
+        .set("data.trainSize", "2000").set("data.devSize", "100")
+        .set("model.hidden", "32").set("model.embedding", "16").set("model.dropout", "0")
+        .set("training.steps", "300").set("training.batchSize", "32").set("training.learningRate", "0.01")
+        .set("training.evalEvery", "300").set("training.checkpointEvery", "300");
+  }
+}
