@@ -4,7 +4,6 @@ import dev.attento.core.text.TerminalText;
 import dev.attento.core.io.OutputTarget;
 import dev.attento.seq2seq.data.Corpus;
 import dev.attento.seq2seq.data.CorpusProblem;
-import dev.attento.seq2seq.data.CorpusReader;
 import dev.attento.seq2seq.data.SentencePair;
 import dev.attento.seq2seq.data.TsvWriter;
 import dev.attento.seq2seq.data.cleaning.Cleaner;
@@ -27,19 +26,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code attento data import}: real corpora (TMX memories, gettext catalogues, TSV, aligned
- * files) into one clean TSV that {@code train --train} reads, with dev and test sets held out
- * by a seed. What was read, ignored, malformed and dropped goes to standard error, so the
+ * files, verse texts paired by reference) into one clean TSV that {@code train --train}
+ * reads, with dev and test sets held out by a seed. What was read, ignored, malformed and dropped goes to standard error, so the
  * user sees why a 100,000-message catalogue became 60,000 pairs.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Convert corpora (TMX, gettext .po/.mo, TSV, aligned files) into one clean TSV, optionally holding "
+    description = {"Convert corpora (TMX, gettext .po/.mo, TSV, aligned files, Bible verses) into one clean TSV, optionally holding "
         + "out dev and test sets.",
         "Each FILE's format is detected from its content unless --format is given. A summary of what was kept and "
         + "dropped, by reason, goes to standard error."})
 final class ImportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "Corpora to import; with --format aligned, the source file and then the target file.")
+      description = "Corpora to import; with --format aligned or verses, the source file and then the target file.")
   List<Path> files;
 
   @Mixin
@@ -48,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "TSV", description = "The training pairs (all pairs without --dev-size/--test-size); - for standard output.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "tsv, aligned, tmx, po or mo (default: detected for each file).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "tsv, aligned, tmx, po, mo or verses (Bible verses keyed by reference, as diatheke -f plain prints them; "
+      + "default: detected for each file).")
   String format;
 
   @Option(names = "--dev-out", paramLabel = "TSV", description = "Where the held-out dev pairs go.")
@@ -109,12 +109,12 @@ final class ImportCommand implements Callable<Integer> {
     List<SentencePair> pairs = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
     ReadOptions read = languages.readOptions(strict, keepFuzzy);
-    if (fixed == CorpusFormat.ALIGNED) {
+    if (fixed != null && fixed.isTwoFiles()) {
       if (files.size() != 2) {
-        throw new UserError("--format aligned takes two files, the source and the target, got " + files.size());
+        throw new UserError("--format " + fixed + " takes two files, the source and the target, got " + files.size());
       }
-      Corpus c = new CorpusReader(strict).readAligned(files.get(0), files.get(1));
-      report(err, files.get(0) + " + " + files.get(1) + " (aligned)", c, pairs, problems);
+      Corpus c = fixed.readPair(files.get(0), files.get(1), read);
+      report(err, files.get(0) + " + " + files.get(1) + " (" + fixed + ")", c, pairs, problems);
     } else {
       for (Path f : files) {
         CorpusFormat fmt = fixed == null ? CorpusFormat.detect(f) : fixed;

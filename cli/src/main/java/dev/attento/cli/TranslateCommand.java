@@ -55,6 +55,11 @@ final class TranslateCommand implements Callable<Integer> {
       description = "Never repeat an n-gram of N tokens in an output (0: off; default: the run's decoding.noRepeatNgram).")
   Integer noRepeatNgram;
 
+  @Option(names = "--coverage-penalty", paramLabel = "BETA",
+      description = "GNMT coverage penalty beta (Wu et al. 2016) for beam search over an attention model: translations "
+          + "that leave source tokens unattended rank lower (0: off; default: the run's decoding.coveragePenalty).")
+  Double coveragePenalty;
+
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
       description = "Sentences decoded together from arguments or --input (default: ${DEFAULT-VALUE}).")
   int batchSize;
@@ -90,7 +95,7 @@ final class TranslateCommand implements Callable<Integer> {
     if (batchSize < 1 || nBest < 1) {
       throw new UserError((batchSize < 1 ? "--batch-size" : "--n-best") + " must be at least 1");
     }
-    DecodingOptions decoding = decoding(saved);
+    DecodingOptions decoding = decoding(saved, trained.config().usesAttention());
     TextTranslator translator = new TextTranslator(trained, decoding,
         replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(saved), compute.kernels());
     boolean first = true;
@@ -172,10 +177,11 @@ final class TranslateCommand implements Callable<Integer> {
   }
 
   /**
-   * The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam} and
-   * {@code --no-repeat-ngram} applied; the beam is widened to {@code --n-best} unless given.
+   * The run's decoding settings ({@code saved}, greedy without a config), with {@code --beam},
+   * {@code --no-repeat-ngram} and {@code --coverage-penalty} applied; the beam is widened to
+   * {@code --n-best} unless given.
    */
-  private DecodingOptions decoding(ExperimentConfig saved) {
+  private DecodingOptions decoding(ExperimentConfig saved, boolean attends) {
     DecodingOptions base = saved == null ? DecodingOptions.greedy() : saved.decoding().toDecodingOptions();
     if (beam != null && beam < nBest) {
       throw new UserError("--n-best " + nBest + " needs --beam " + nBest + " or more, got --beam " + beam);
@@ -184,15 +190,32 @@ final class TranslateCommand implements Callable<Integer> {
     if (noRepeatNgram != null && noRepeatNgram < 0) {
       throw new UserError("--no-repeat-ngram must be 0 (off) or more, got " + noRepeatNgram);
     }
-    return base.withBeamSize(size).withNoRepeatNgram(noRepeatNgram != null ? noRepeatNgram : base.noRepeatNgram());
+    if (coveragePenalty != null) {
+      checkCoveragePenalty(coveragePenalty, size, attends);
+    }
+    return base.withBeamSize(size).withNoRepeatNgram(noRepeatNgram != null ? noRepeatNgram : base.noRepeatNgram())
+        .withCoveragePenalty(coveragePenalty != null ? coveragePenalty : base.coveragePenalty());
+  }
+
+  /** An explicit {@code --coverage-penalty} must be a finite β ≥ 0 and, unless 0, have beams and attention to act on. */
+  private static void checkCoveragePenalty(double beta, int beamSize, boolean attends) {
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw new UserError("--coverage-penalty must be 0 (off) or more, got " + beta);
+    }
+    if (beta > 0 && !attends) {
+      throw new UserError("--coverage-penalty needs an attention model; this one has a fixed context vector");
+    }
+    if (beta > 0 && beamSize < 2) {
+      throw new UserError("--coverage-penalty ranks the translations beam search finds; give --beam 2 or more");
+    }
   }
 
   /** Moses-style n-best lines: sentence index (from 0), translation, the score beam search ranks by. */
   private static void printNBest(PrintWriter out, List<List<Translation>> lists, int firstIndex, DecodingOptions d) {
     for (int s = 0; s < lists.size(); s++) {
       for (Translation t : lists.get(s)) {
-        out.printf(Locale.ROOT, "%d ||| %s ||| %.4f%n", firstIndex + s, t.text(),
-            d.rankingScore(t.score(), t.targetTokens().size()));
+        out.printf(Locale.ROOT, "%d ||| %s ||| %.4f%n", firstIndex + s, t.text(), d.rankingScore(t.score(),
+            t.targetTokens().size(), t.attention(), t.attention() == null ? 0 : t.attention()[0].length));
       }
     }
   }

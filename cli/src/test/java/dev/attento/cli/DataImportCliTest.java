@@ -69,6 +69,31 @@ class DataImportCliTest {
   }
 
   @Test
+  void versesArePairedByReferenceAndSplitDeterministically() throws Exception {
+    String kjv = FORMATS.resolve("verses-kjv.txt").toString();
+    String rv = FORMATS.resolve("verses-rv1909.txt").toString();
+    Cli.Result r = Cli.run("data", "import", "--format", "verses", kjv, rv, "-o", dir.resolve("v.tsv").toString(),
+        "--test-size", "2", "--test-out", dir.resolve("v-test.tsv").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of(
+        kjv + " + " + rv + " (verses): 7 pairs; 5 blank line(s); ignored 8 entries {empty verse=1, "
+            + "heading or other non-verse line=5, verse missing in the source=1, verse missing in the target=1}",
+        "cleaning: 7 pairs in, 7 kept",
+        "wrote 5 pairs to " + dir.resolve("v.tsv") + ", 2 to " + dir.resolve("v-test.tsv") + " (held out with seed 1)"),
+        r.err().lines().toList());
+    String all = Files.readString(dir.resolve("v.tsv")) + Files.readString(dir.resolve("v-test.tsv"));
+    assertTrue(all.contains("Jesus wept.\tY lloró Jesús.\n"), all);
+    assertTrue(!all.contains("Psalm of David") && !all.contains("<G") && !all.contains("¶"), all);
+    Cli.Result again = Cli.run("data", "import", "--format", "verses", kjv, rv, "-o", dir.resolve("w.tsv").toString(),
+        "--test-size", "2", "--test-out", dir.resolve("w-test.tsv").toString());
+    assertEquals(0, again.code(), again.err());
+    assertEquals(Files.readString(dir.resolve("v-test.tsv")), Files.readString(dir.resolve("w-test.tsv")));
+    Cli.Result one = Cli.run("data", "import", "--format", "verses", kjv, "-o", dir.resolve("x.tsv").toString());
+    assertEquals(1, one.code());
+    assertEquals("attento: --format verses takes two files, the source and the target, got 1\n", one.err());
+  }
+
+  @Test
   void userErrorsAreOneLineAndExitOne() throws Exception {
     Path out = dir.resolve("x.tsv");
     Path corrupt = Files.write(dir.resolve("bad.mo"), new byte[] {(byte) 0xde, 0x12, 0x04, (byte) 0x95, 0, 0, 0, 0});
@@ -77,7 +102,7 @@ class DataImportCliTest {
         {"translates into 'it' (its Language header), not 'de'", "data", "import", PO, "--target-lang", "de", "-o", out.toString()},
         {"corrupt .mo file: the file is 8 bytes", "data", "import", corrupt.toString(), "-o", out.toString()},
         {"--format aligned takes two files", "data", "import", "--format", "aligned", PO, "-o", out.toString()},
-        {"unknown corpus format 'xliff'; known: tsv, aligned, tmx, po, mo", "data", "import", "--format", "xliff", PO, "-o", out.toString()},
+        {"unknown corpus format 'xliff'; known: tsv, aligned, tmx, po, mo, verses", "data", "import", "--format", "xliff", PO, "-o", out.toString()},
         {"--dev-size and --dev-out go together", "data", "import", PO, "-o", out.toString(), "--dev-size", "3"},
         {"cannot hold out 20 dev and 0 test pairs from 8 pairs", "data", "import", PO, "-o", out.toString(), "--dev-size", "20",
             "--dev-out", dir.resolve("d.tsv").toString()},

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -101,14 +103,53 @@ class LauncherTest {
     assertTrue(r.out().contains("source <(attento completion)"), r.out());
   }
 
+  @Test
+  void withoutAttentoHeapTheHeapMayGrowToHalfTheMemoryFromTheUsualStart() throws Exception {
+    Map<String, String> flags = heapFlags(Map.of());
+    assertEquals("50.000000", flags.get("MaxRAMPercentage"), "a real corpus must not need a flag");
+    assertEquals(String.valueOf(256L << 20), flags.get("InitialHeapSize"), "small jobs start as they did");
+    assertEquals("true", flags.get("UseSerialGC"));
+    assertTrue(Long.parseLong(flags.get("MaxHeapSize")) >= 256L << 20, flags.toString());
+  }
+
+  @Test
+  void attentoHeapSetsTheMaximumAndNothingElse() throws Exception {
+    Map<String, String> flags = heapFlags(Map.of("ATTENTO_HEAP", "96m"));
+    assertEquals(String.valueOf(96L << 20), flags.get("MaxHeapSize"));
+    assertTrue(Long.parseLong(flags.get("InitialHeapSize")) <= 96L << 20, "no -Xms above a small -Xmx");
+    assertEquals("true", flags.get("UseSerialGC"));
+  }
+
+  /** The heap flags of the JVM the launcher starts, as -XX:+PrintFlagsFinal reports them. */
+  private static Map<String, String> heapFlags(Map<String, String> env) throws Exception {
+    Map<String, String> withFlags = new HashMap<>(env);
+    withFlags.put("ATTENTO_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Run r = run(dir, withFlags, root.resolve("attento").toString(), "completion");
+    assertEquals(0, r.code, r.err);
+    Map<String, String> flags = new HashMap<>();
+    for (String line : r.out.lines().toList()) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[2].equals("=")) {
+        flags.put(f[1], f[3]);
+      }
+    }
+    return flags;
+  }
+
   private record Run(int code, String out, String err) {}
 
   private static Run run(Path cwd, String... command) throws Exception {
+    return run(cwd, Map.of(), command);
+  }
+
+  private static Run run(Path cwd, Map<String, String> env, String... command) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(cwd.toFile());
     // The JVM running the tests, first on PATH: the launcher runs `java`.
     pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
         + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().remove("ATTENTO_JAVA_OPTS");
+    pb.environment().remove("ATTENTO_HEAP");
+    pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -142,4 +142,33 @@ class TrainingKitCliTest {
     assertEquals(1, bad.code());
     assertEquals(1, bad.err().strip().lines().count(), bad.err());
   }
+
+  @Test
+  void coveragePenaltyRanksTheBeamsOfAnAttentionModel() {
+    Cli.Result r = Cli.run("translate", "-m", run.toString(), "--beam", "3", "--n-best", "3", "--coverage-penalty", "0.4",
+        "March 3, 2021");
+    assertEquals(0, r.code(), r.err());
+    java.util.List<Double> scores = r.out().lines().map(l -> Double.parseDouble(l.split(" \\|\\|\\| ")[2])).toList();
+    for (int i = 1; i < scores.size(); i++) {
+      assertTrue(scores.get(i) <= scores.get(i - 1), "best first by the penalised score: " + r.out());
+    }
+    Cli.Result off = Cli.run("translate", "-m", run.toString(), "--beam", "3", "--coverage-penalty", "0", "March 3, 2021");
+    Cli.Result plain = Cli.run("translate", "-m", run.toString(), "--beam", "3", "March 3, 2021");
+    assertEquals(plain.out(), off.out(), "β = 0 is off");
+    String[][] refused = {
+        {"--coverage-penalty ranks the translations beam search finds; give --beam 2 or more", "--coverage-penalty", "0.2"},
+        {"--coverage-penalty must be 0 (off) or more, got -0.2", "--beam", "2", "--coverage-penalty", "-0.2"},
+    };
+    for (String[] c : refused) {
+      String[] args = new String[c.length - 1 + 4];
+      args[0] = "translate";
+      args[1] = "-m";
+      args[2] = run.toString();
+      System.arraycopy(c, 1, args, 3, c.length - 1);
+      args[args.length - 1] = "x";
+      Cli.Result e = Cli.run(args);
+      assertEquals(1, e.code(), e.err());
+      assertEquals("attento: " + c[0], e.err().strip());
+    }
+  }
 }

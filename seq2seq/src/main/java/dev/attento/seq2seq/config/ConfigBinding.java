@@ -100,7 +100,8 @@ public final class ConfigBinding {
         v.get(TrainingKeys.BATCH_TOKENS));
     DecodingSettings decoding = new DecodingSettings(v.get(DecodingKeys.BEAM), v.get(DecodingKeys.LENGTH_PENALTY),
         v.get(DecodingKeys.MAX_LENGTH_RATIO), v.get(DecodingKeys.MAX_LENGTH_EXTRA),
-        v.get(DecodingKeys.REPLACE_UNKNOWN), v.get(DecodingKeys.NO_REPEAT_NGRAM));
+        v.get(DecodingKeys.REPLACE_UNKNOWN), v.get(DecodingKeys.NO_REPEAT_NGRAM),
+        v.get(DecodingKeys.COVERAGE_PENALTY));
     return new ExperimentConfig(data, model, training, decoding);
   }
 

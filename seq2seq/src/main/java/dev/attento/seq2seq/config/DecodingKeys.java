@@ -32,8 +32,13 @@ public final class DecodingKeys {
       integer(0, 1000), 0,
       "Forbid repeating any n-gram of this size in an output, as fairseq's --no-repeat-ngram-size (0: off).",
       c -> c.decoding().noRepeatNgram());
+  public static final ConfigKey<Double> COVERAGE_PENALTY = new ConfigKey<>("decoding.coveragePenalty",
+      number(0, true, Double.POSITIVE_INFINITY, false), 0.0,
+      "GNMT coverage penalty beta (Wu et al. 2016): beam search ranks an attention model's finished translations "
+          + "lower when source tokens got less than a total attention of 1 (0: off; no effect on greedy search).",
+      c -> c.decoding().coveragePenalty());
 
   /** Every key of the section, in the order config files list them. */
   public static final List<ConfigKey<?>> ALL = List.of(BEAM, LENGTH_PENALTY, MAX_LENGTH_RATIO, MAX_LENGTH_EXTRA,
-      REPLACE_UNKNOWN, NO_REPEAT_NGRAM);
+      REPLACE_UNKNOWN, NO_REPEAT_NGRAM, COVERAGE_PENALTY);
 }

@@ -12,9 +12,10 @@ import dev.attento.seq2seq.decode.DecodingOptions;
  * @param maxLengthExtra see {@code maxLengthRatio}
  * @param replaceUnknown replace each output UNK with the source token it attends to most
  * @param noRepeatNgram forbid repeating any n-gram of this size in an output (0: off)
+ * @param coveragePenalty β of the GNMT coverage penalty for beam search over an attention model (0: off)
  */
 public record DecodingSettings(int beam, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
-                               boolean replaceUnknown, int noRepeatNgram) {
+                               boolean replaceUnknown, int noRepeatNgram, double coveragePenalty) {
 
   public DecodingSettings {
     DecodingKeys.BEAM.check(beam);
@@ -22,10 +23,12 @@ public record DecodingSettings(int beam, double lengthPenalty, double maxLengthR
     DecodingKeys.MAX_LENGTH_RATIO.check(maxLengthRatio);
     DecodingKeys.MAX_LENGTH_EXTRA.check(maxLengthExtra);
     DecodingKeys.NO_REPEAT_NGRAM.check(noRepeatNgram);
+    DecodingKeys.COVERAGE_PENALTY.check(coveragePenalty);
   }
 
   /** The search settings (stopping at EOS, as normal use does). */
   public DecodingOptions toDecodingOptions() {
-    return new DecodingOptions(beam, lengthPenalty, maxLengthRatio, maxLengthExtra, true, noRepeatNgram);
+    return new DecodingOptions(beam, lengthPenalty, maxLengthRatio, maxLengthExtra, true, noRepeatNgram,
+        coveragePenalty);
   }
 }

@@ -27,7 +27,8 @@ public final class BeamSearch {
 
   /**
    * Decodes every sentence of {@code source} and returns, for each, its {@code n} best
-   * finished hypotheses by length-normalised score, best first (fewer if the search finished
+   * finished hypotheses by {@linkplain DecodingOptions#rankingScore(double, int, float[][], int)
+   * score}, best first (fewer if the search finished
    * fewer; at least one).
    */
   public static List<List<Hypothesis>> decodeNBest(Forward fwd, Translator model, SourceBatch source,
@@ -44,7 +45,7 @@ public final class BeamSearch {
     boolean attends = model.config().usesAttention();
     SentenceBeams[] beams = new SentenceBeams[batch];
     for (int b = 0; b < batch; b++) {
-      beams[b] = new SentenceBeams(options, options.maxLength(source.lengths()[b]), attends);
+      beams[b] = new SentenceBeams(options, source.lengths()[b], attends);
     }
     DecoderState state = model.start(fwd, source);
     // Decoder rows belong to sentences in order: rowStart[b] is sentence b's first row.

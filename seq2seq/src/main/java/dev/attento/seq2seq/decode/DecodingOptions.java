@@ -13,9 +13,19 @@ package dev.attento.seq2seq.decode;
  *     depend on what the model has learned do
  * @param noRepeatNgram forbid any n-gram of this size from appearing twice in an output, as
  *     fairseq's {@code --no-repeat-ngram-size} does (0: off); see {@link RepeatedNgrams}
+ * @param coveragePenalty β of the GNMT coverage penalty β·Σ_i log(min(Σ_j a_ij, 1)) (Wu et al.
+ *     2016, eq. 14), added to the score beam search ranks finished hypotheses of an attention
+ *     model by, so that a translation which left source tokens unattended ranks lower (0: off)
  */
 public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
-                              boolean stopAtEos, int noRepeatNgram) {
+                              boolean stopAtEos, int noRepeatNgram, double coveragePenalty) {
+
+  /**
+   * Floor of a source token's summed attention in the coverage penalty: a token the softmax
+   * gave exactly zero (float underflow) would otherwise make the penalty −∞ and the ranking
+   * meaningless; log(1e-6) ≈ −13.8 already ranks such a hypothesis far down.
+   */
+  static final double MIN_COVERAGE = 1e-6;
 
   public DecodingOptions {
     if (beamSize < 1) {
@@ -27,6 +37,15 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     if (noRepeatNgram < 0) {
       throw new IllegalArgumentException("no-repeat n-gram size must be 0 (off) or more, got " + noRepeatNgram);
     }
+    if (!(coveragePenalty >= 0) || Double.isInfinite(coveragePenalty)) {
+      throw new IllegalArgumentException("coverage penalty must be 0 (off) or more, got " + coveragePenalty);
+    }
+  }
+
+  /** Options without a coverage penalty. */
+  public DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
+                         boolean stopAtEos, int noRepeatNgram) {
+    this(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram, 0.0);
   }
 
   /** Options without n-gram blocking. */
@@ -56,12 +75,18 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
 
   /** These options with another beam size. */
   public DecodingOptions withBeamSize(int size) {
-    return new DecodingOptions(size, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram);
+    return new DecodingOptions(size, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram,
+        coveragePenalty);
   }
 
   /** These options with another n-gram blocking size (0: off). */
   public DecodingOptions withNoRepeatNgram(int n) {
-    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, n);
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, n, coveragePenalty);
+  }
+
+  /** These options with another coverage penalty β (0: off). */
+  public DecodingOptions withCoveragePenalty(double beta) {
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram, beta);
   }
 
   /**
@@ -72,6 +97,40 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
    */
   public double rankingScore(double logProbability, int tokens) {
     return logProbability / Math.pow((5.0 + tokens + 1) / 6.0, lengthPenalty);
+  }
+
+  /**
+   * The score beam search ranks finished hypotheses by, GNMT's s(Y, X) (Wu et al. 2016, eq. 14):
+   * the {@linkplain #rankingScore(double, int) length-normalised log-probability} plus the
+   * {@linkplain #coverage coverage penalty}.
+   *
+   * @param tokens the hypothesis' tokens without EOS
+   * @param attention the hypothesis' attention rows (one per token and EOS), or null for a
+   *     model without attention, which gets no coverage penalty
+   * @param sourceLength the source tokens the rows' first columns belong to (later columns are padding)
+   */
+  public double rankingScore(double logProbability, int tokens, float[][] attention, int sourceLength) {
+    return rankingScore(logProbability, tokens) + coverage(attention, sourceLength);
+  }
+
+  /**
+   * The coverage penalty β·Σ_i log(min(Σ_j a_ij, 1)) over the source tokens i and output steps j:
+   * 0 when every source token received a total attention of at least 1, negative otherwise
+   * (a summed attention is floored at {@value #MIN_COVERAGE}); 0 without attention or with β = 0.
+   */
+  public double coverage(float[][] attention, int sourceLength) {
+    if (coveragePenalty == 0 || attention == null) {
+      return 0;
+    }
+    double penalty = 0;
+    for (int i = 0; i < sourceLength; i++) {
+      double total = 0;
+      for (float[] row : attention) {
+        total += row[i];
+      }
+      penalty += Math.log(Math.max(MIN_COVERAGE, Math.min(total, 1.0)));
+    }
+    return coveragePenalty * penalty;
   }
 
   /**

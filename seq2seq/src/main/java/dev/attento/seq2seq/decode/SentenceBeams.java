@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The beam of one sentence (Sutskever et al. 2014, §3.2; Wu et al. 2016 for the length
- * penalty): the {@code k} most probable live partial translations and the finished ones. A
+ * The beam of one sentence (Sutskever et al. 2014, §3.2; Wu et al. 2016 for the length and
+ * coverage penalties): the {@code k} most probable live partial translations and the finished ones. A
  * hypothesis that emits EOS is set aside; the search ends when no live beam is left or none
  * can beat the best finished hypothesis, and the best finished one by length-normalised
- * score wins. {@link BeamSearch} runs the beams of many sentences as one decoder batch.
+ * score plus coverage penalty wins (the coverage penalty ranks finished hypotheses only, as
+ * OpenNMT-py's default does, not the live beams at each step). {@link BeamSearch} runs the beams of many sentences as one decoder batch.
  */
 final class SentenceBeams {
 
@@ -34,14 +35,16 @@ final class SentenceBeams {
 
   private final int k;
   private final int maxLength;
+  private final int sourceLength;
   private final double alpha;
   private final DecodingOptions options;
   private List<Beam> live;
   private final List<Hypothesis> finished = new ArrayList<>();
 
-  SentenceBeams(DecodingOptions options, int maxLength, boolean attends) {
+  SentenceBeams(DecodingOptions options, int sourceLength, boolean attends) {
     this.k = options.beamSize();
-    this.maxLength = maxLength;
+    this.maxLength = options.maxLength(sourceLength);
+    this.sourceLength = sourceLength;
     this.alpha = options.lengthPenalty();
     this.options = options;
     this.live = List.of(new Beam(new int[0], attends ? new float[0][] : null, 0.0));
@@ -98,7 +101,7 @@ final class SentenceBeams {
     return parents.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The {@code n} best finished hypotheses by length-normalised score, best first. */
+  /** The {@code n} best finished hypotheses by score (length-normalised, coverage-penalised), best first. */
   List<Hypothesis> best(int n) {
     List<Hypothesis> ranked = finished.stream()
         .sorted(Comparator.comparingDouble((Hypothesis h) -> normalised(h)).reversed()).limit(n).toList();
@@ -110,8 +113,8 @@ final class SentenceBeams {
 
   /**
    * Whether no extension of the best live beam can beat the best finished hypothesis: a
-   * beam's log-probability only falls as it grows, and the length penalty divides it by at
-   * most that of the maximum length.
+   * beam's log-probability only falls as it grows, the length penalty divides it by at most
+   * that of the maximum length, and the coverage penalty is at most 0.
    */
   private boolean cannotImprove(Beam bestLive) {
     if (finished.isEmpty()) {
@@ -122,9 +125,9 @@ final class SentenceBeams {
     return bestFinished >= bound;
   }
 
-  /** Log-probability divided by the GNMT length penalty ((5+|Y|)/6)^α. */
+  /** GNMT's score: log-probability divided by the length penalty ((5+|Y|)/6)^α, plus the coverage penalty. */
   private double normalised(Hypothesis h) {
-    return options.rankingScore(h.score(), h.tokens().length);
+    return options.rankingScore(h.score(), h.tokens().length, h.attention(), sourceLength);
   }
 
   private List<Candidate> topCandidates(float[] lp, int vocab, int row0, int count) {

@@ -53,6 +53,7 @@ class ConfigBindingTest {
     training.put("batchTokens", 2048);
     expected.set("training", training);
     ((ObjectNode) expected.get("decoding")).put("noRepeatNgram", 0);
+    ((ObjectNode) expected.get("decoding")).put("coveragePenalty", 0.0);
     assertEquals(expected, new ObjectMapper().readTree(ExperimentConfig.defaults().toJson()));
     assertEquals(expected.toString(), new ObjectMapper().readTree(tree.toJson()).toString(), "same key order");
   }

@@ -23,7 +23,7 @@ class ConfigKeysTest {
       assertEquals(k.defaultNode(), k.valueIn(defaults), k.name());
       assertEquals(k.defaultValue(), k.read(k.defaultNode(), "test"), k.name());
     }
-    assertEquals(52, ConfigKeys.all().size(), "14 data, 12 model, 20 training and 6 decoding keys");
+    assertEquals(53, ConfigKeys.all().size(), "14 data, 12 model, 20 training and 7 decoding keys");
   }
 
   @Test
@@ -80,7 +80,7 @@ class ConfigKeysTest {
         checked++;
       }
     }
-    assertEquals(10, checked);
+    assertEquals(11, checked);
   }
 
   @Test
@@ -118,7 +118,7 @@ class ConfigKeysTest {
   void settingsBuiltInCodeAreCheckedAgainstTheSameKeys() {
     DecodingSettings d = ExperimentConfig.defaults().decoding();
     ConfigException e = assertThrows(ConfigException.class,
-        () -> new DecodingSettings(0, d.lengthPenalty(), d.maxLengthRatio(), d.maxLengthExtra(), false, 0));
+        () -> new DecodingSettings(0, d.lengthPenalty(), d.maxLengthRatio(), d.maxLengthExtra(), false, 0, 0.0));
     assertEquals("bad value for decoding.beam: 0; expected a whole number from 1 to 1024", e.getMessage());
     ModelSettings m = ExperimentConfig.defaults().model();
     e = assertThrows(ConfigException.class, () -> new ModelSettings("lstm\u202E", m.cellOptions(), 8, 8, 1, false,

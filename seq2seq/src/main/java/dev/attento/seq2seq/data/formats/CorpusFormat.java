@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The corpus formats Attento reads, and their detection from a file's first bytes (never its
  * name, which is often {@code .txt} or missing): .mo by its magic number, TMX by its
  * {@code <tmx>} root, .po by a first message keyword, TSV otherwise. Aligned files (one
- * sentence a line, two files) look like any text and are only chosen explicitly.
+ * sentence a line, two files) and verse files (two files keyed by reference) look like any
+ * text and are only chosen explicitly.
  */
 public enum CorpusFormat {
   /** {@code source<TAB>target} lines. */
@@ -33,7 +34,12 @@ public enum CorpusFormat {
   /** A gettext .po catalogue. */
   PO,
   /** A compiled gettext .mo catalogue. */
-  MO;
+  MO,
+  /**
+   * Two files of verses keyed by reference ({@code Genesis 1:1: text}, as {@code diatheke -f
+   * plain} prints a Bible), paired by reference ({@link VerseReader}).
+   */
+  VERSES;
 
   /** Bytes looked at to detect a format. */
   static final int SNIFF_BYTES = 8192;
@@ -46,7 +52,7 @@ public enum CorpusFormat {
 
   /**
    * The format named {@code name} ({@code tsv}, {@code aligned}, {@code tmx}, {@code po},
-   * {@code mo}, in any case).
+   * {@code mo}, {@code verses}, in any case).
    *
    * @throws IllegalArgumentException naming the known formats
    */
@@ -63,8 +69,8 @@ public enum CorpusFormat {
   /**
    * Reads {@code file} in this format.
    *
-   * @throws IllegalArgumentException for {@link #ALIGNED}, which is two files
-   *     ({@link CorpusReader#readAligned})
+   * @throws IllegalArgumentException for {@link #ALIGNED} and {@link #VERSES}, which are two
+   *     files ({@link #readPair})
    * @throws CorpusException if the file cannot be read as this format
    */
   public Corpus read(Path file, ReadOptions options) {
@@ -73,7 +79,28 @@ public enum CorpusFormat {
       case TMX -> new TmxReader(options).read(file);
       case PO -> new PoReader(options).read(file);
       case MO -> new MoReader(options).read(file);
-      case ALIGNED -> throw new IllegalArgumentException("an aligned corpus is two files, a source and a target file");
+      case ALIGNED, VERSES -> throw new IllegalArgumentException(
+          "a corpus in format " + this + " is two files, a source and a target file");
+    };
+  }
+
+  /** Whether a corpus in this format is two files, a source and a target file. */
+  public boolean isTwoFiles() {
+    return this == ALIGNED || this == VERSES;
+  }
+
+  /**
+   * Reads a corpus of {@linkplain #isTwoFiles two files}: aligned line by line, or verses
+   * paired by reference.
+   *
+   * @throws IllegalArgumentException for a format of one file
+   * @throws CorpusException if the files cannot be read as this format
+   */
+  public Corpus readPair(Path sourceFile, Path targetFile, ReadOptions options) {
+    return switch (this) {
+      case ALIGNED -> new CorpusReader(options.strict()).readAligned(sourceFile, targetFile);
+      case VERSES -> new VerseReader(options.strict()).read(sourceFile, targetFile);
+      default -> throw new IllegalArgumentException("a corpus in format " + this + " is one file");
     };
   }
 

@@ -55,7 +55,7 @@ class CorpusFormatTest {
   void namesAreCaseInsensitiveAndAlignedIsTwoFiles() {
     assertEquals(CorpusFormat.PO, CorpusFormat.named(" Po "));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CorpusFormat.named("xliff"));
-    assertEquals("unknown corpus format 'xliff'; known: tsv, aligned, tmx, po, mo", e.getMessage());
+    assertEquals("unknown corpus format 'xliff'; known: tsv, aligned, tmx, po, mo, verses", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> CorpusFormat.ALIGNED.read(Fixtures.path("sample.po"), ReadOptions.lenient()));
     assertTrue(CorpusFormat.readDetected(Fixtures.path("sample.po"), ReadOptions.lenient()).pairs().size() > 0);
   }
