@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Greedy decoding of a whole batch at once: at each step every unfinished sentence takes its
  * most probable next token (that does not repeat an n-gram, if the options block repeats).
- * The batch stops as soon as every sentence has produced EOS.
+ * A sentence leaves the batch once it has produced EOS (or reached its length limit), and the
+ * search stops when none is left; with {@link DecodingOptions#stopAtEos()} off every row is
+ * stepped to the longest limit (a fixed-length benchmark).
  * Uses only the translator's decoding API ({@link Translator#start}, {@link Translator#step});
  * a large batch is decoded in parts, one per thread ({@link DecodingShards}).
  */
@@ -34,6 +36,13 @@ public final class GreedySearch {
     for (int len : source.lengths()) {
       maxLen = Math.max(maxLen, options.maxLength(len));
     }
+    // Decoder row r holds sentence sentenceOf[r]. When sentences end (and the search stops at
+    // EOS), their rows leave the batch, as in beam search: a finished sentence would otherwise
+    // be stepped until the batch's longest one ends, which doubled a batch's work per sentence.
+    int[] sentenceOf = new int[batch];
+    for (int b = 0; b < batch; b++) {
+      sentenceOf[b] = b;
+    }
     int[] prev = new int[batch];
     java.util.Arrays.fill(prev, SpecialTokens.BOS);
     List<List<Integer>> tokens = new ArrayList<>();
@@ -50,39 +59,53 @@ public final class GreedySearch {
       Tensor logProbs = step.logProbs();
       int[] best = Reductions.argmax(logProbs);
       int vocab = logProbs.dim(1);
-      if (options.noRepeatNgram() > 0) {
-        for (int b = 0; b < batch; b++) {
-          if (!done[b]) {
-            best[b] = bestAllowed(logProbs.data(), b * vocab, vocab, best[b], tokens.get(b), options.noRepeatNgram());
-          }
-        }
-      }
-      boolean all = true;
-      for (int b = 0; b < batch; b++) {
+      int rows = sentenceOf.length;
+      int live = 0;
+      for (int r = 0; r < rows; r++) {
+        int b = sentenceOf[r];
         if (done[b]) {
           continue;
         }
-        scores[b] += logProbs.data()[b * vocab + best[b]];
+        if (options.noRepeatNgram() > 0) {
+          best[r] = bestAllowed(logProbs.data(), r * vocab, vocab, best[r], tokens.get(b), options.noRepeatNgram());
+        }
+        scores[b] += logProbs.data()[r * vocab + best[r]];
         if (step.attention() != null) {
           float[] row = new float[srcLen];
-          System.arraycopy(step.attention().data(), b * srcLen, row, 0, srcLen);
+          System.arraycopy(step.attention().data(), r * srcLen, row, 0, srcLen);
           weights.get(b).add(row);
         }
-        if (best[b] == SpecialTokens.EOS || t == options.maxLength(source.lengths()[b]) - 1) {
+        if (best[r] == SpecialTokens.EOS || t == options.maxLength(source.lengths()[b]) - 1) {
           done[b] = true;
-          if (best[b] != SpecialTokens.EOS) {
-            tokens.get(b).add(best[b]);
+          if (best[r] != SpecialTokens.EOS) {
+            tokens.get(b).add(best[r]);
           }
         } else {
-          tokens.get(b).add(best[b]);
-          all = false;
+          tokens.get(b).add(best[r]);
+          live++;
         }
       }
-      if (all && options.stopAtEos()) {
+      if (live == 0 && options.stopAtEos()) {
         break;
       }
-      prev = best;
-      state = step.next();
+      if (options.stopAtEos() && live < rows) {
+        int[] keep = new int[live];
+        int[] nextSentenceOf = new int[live];
+        int[] nextPrev = new int[live];
+        for (int r = 0, i = 0; r < rows; r++) {
+          if (!done[sentenceOf[r]]) {
+            keep[i] = r;
+            nextSentenceOf[i] = sentenceOf[r];
+            nextPrev[i++] = best[r];
+          }
+        }
+        state = step.next().select(fwd, keep);
+        sentenceOf = nextSentenceOf;
+        prev = nextPrev;
+      } else {
+        state = step.next();
+        prev = best;
+      }
     }
     List<Hypothesis> out = new ArrayList<>(batch);
     for (int b = 0; b < batch; b++) {

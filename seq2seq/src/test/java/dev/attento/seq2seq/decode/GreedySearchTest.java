@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A large batch is decoded in parts, one per thread; what each sentence gets must not depend
- * on the thread count, nor on which other sentences share its batch.
+ * on the thread count, nor on which other sentences share its batch (sentences that end leave
+ * the batch, and the rows after them move up).
  */
 class GreedySearchTest {
 
@@ -47,6 +48,12 @@ class GreedySearchTest {
       assertEquals(serial.get(b).score(), parallel.get(b).score(), 1e-5, "sentence " + b);
       Hypothesis alone = GreedySearch.decode(alonePass, model, source.rows(b, b + 1), options).get(0);
       assertArrayEquals(alone.tokens(), serial.get(b).tokens(), "sentence " + b + " decoded alone");
+      assertEquals(alone.score(), serial.get(b).score(), 1e-5, "sentence " + b + " decoded alone");
+      int length = source.lengths()[b];
+      for (int t = 0; t < alone.attention().length; t++) {
+        assertArrayEquals(java.util.Arrays.copyOf(alone.attention()[t], length),
+            java.util.Arrays.copyOf(serial.get(b).attention()[t], length), 1e-6f, "sentence " + b + ", step " + t);
+      }
     }
   }
 }
