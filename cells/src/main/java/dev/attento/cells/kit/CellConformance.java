@@ -115,7 +115,7 @@ public final class CellConformance {
     return Tensor.of(m, size.batch(), size.time());
   }
 
-  private static ConformanceReport.PropertyResult run(String property, Supplier<String[]> check) {
+  static ConformanceReport.PropertyResult run(String property, Supplier<String[]> check) {
     try {
       String[] r = check.get();
       return new ConformanceReport.PropertyResult(property, r[0] == null, r[1]);
@@ -124,11 +124,11 @@ public final class CellConformance {
     }
   }
 
-  private static String[] pass(String detail) {
+  static String[] pass(String detail) {
     return new String[] {null, detail};
   }
 
-  private static String[] fail(String detail) {
+  static String[] fail(String detail) {
     return new String[] {"fail", detail};
   }
 
@@ -248,10 +248,23 @@ public final class CellConformance {
       s = cell.step(fwd, Shaping.select(fwd, in.get(0), 1, 1), s);
       return Shaping.concat(fwd, 1, s.parts());
     }, inputs, options);
+    return judge(names, List.of(viaRun, viaStep), List.of("run", "step"), "%d tensors checked through run and step");
+  }
+
+  /**
+   * The verdict of gradient checks: the first input whose element-wise check failed or whose
+   * whole-tensor error exceeds {@link #MAX_RELATIVE_GRADIENT_ERROR}, else a pass naming the
+   * worst relative error.
+   *
+   * @param names what each input is, by index
+   * @param vias how each report reached the inputs (e.g. {@code run})
+   * @param passed the pass message's start, with a {@code %d} for the number of inputs
+   */
+  static String[] judge(List<String> names, List<GradCheck.Report> reports, List<String> vias, String passed) {
     double worst = 0;
-    for (GradCheck.Report report : List.of(viaRun, viaStep)) {
-      String via = report == viaRun ? "run" : "step";
-      for (GradCheck.InputResult r : report.inputs()) {
+    for (int k = 0; k < reports.size(); k++) {
+      String via = vias.get(k);
+      for (GradCheck.InputResult r : reports.get(k).inputs()) {
         worst = Math.max(worst, r.relativeError());
         if (!r.passed()) {
           return fail(format("%s (via %s): analytic %.6g vs numeric %.6g at element %d (|diff| %.2e, allowed %.2e)",
@@ -264,8 +277,7 @@ public final class CellConformance {
         }
       }
     }
-    return pass(format("%d tensors checked through run and step, worst |analytic - numeric| / |numeric| = %.2e",
-        inputs.size(), worst));
+    return pass(format(passed + ", worst |analytic - numeric| / |numeric| = %.2e", names.size(), worst));
   }
 
   private Tensor randomState(long seed) {
@@ -356,7 +368,7 @@ public final class CellConformance {
     return d;
   }
 
-  private static String format(String f, Object... args) {
+  static String format(String f, Object... args) {
     return String.format(Locale.ROOT, f, args);
   }
 }
