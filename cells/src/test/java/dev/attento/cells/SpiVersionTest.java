@@ -83,4 +83,25 @@ class SpiVersionTest {
     assertEquals("built for cell SPI 1.0 (it declares no Attento-Cell-SPI-Version); this Attento has SPI 2.1, which"
         + " loads plugins built for 2.0 to 2.1; refused", SpiCompatibility.problem(null, "2.1"));
   }
+
+  @Test
+  void theExamplePluginsDeclareThisVersion() throws Exception {
+    try (var poms = Files.list(Path.of("..", "examples"))) {
+      List<Path> plugins = poms.map(d -> d.resolve("pom.xml")).filter(Files::exists)
+          .filter(p -> readString(p).contains("<artifactId>attento-cells</artifactId>")).toList();
+      assertTrue(plugins.size() >= 4, plugins.toString());
+      for (Path pom : plugins) {
+        assertTrue(readString(pom).contains("<Attento-Cell-SPI-Version>" + CellProvider.SPI_VERSION
+            + "</Attento-Cell-SPI-Version>"), pom + " declares SPI " + CellProvider.SPI_VERSION);
+      }
+    }
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
