@@ -1,6 +1,7 @@
 package dev.attento.cells.kit;
 
 import dev.attento.cells.CellRegistry;
+import dev.attento.cells.fused.FusedCell;
 import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  * finite-difference gradient check of every parameter, of the input and of the initial state
  * through a padded sequence, strict enough to catch a gradient that is 1% off; stepping one
  * step at a time equals {@code run}; padded steps leave the state alone; the same seed gives
- * the same cell and another seed a different one; parameters survive a safetensors round trip.
+ * the same cell and another seed a different one; parameters survive a safetensors round trip;
+ * for a {@link FusedCell}, its gate function passes {@link GateFunctionCheck}.
  */
 public final class CellConformance {
 
@@ -91,6 +93,10 @@ public final class CellConformance {
     results.add(run("step = run", () -> stepEqualsRun(seeded.get())));
     results.add(run("masking", () -> masking(seeded.get())));
     results.add(run("gradients", () -> gradients(seeded.get())));
+    if (seeded.get() instanceof FusedCell fused) {
+      results.add(run("gate function", () -> GateFunctionCheck.asOneProperty(
+          GateFunctionCheck.check(fused.gateFunction(), size))));
+    }
     results.add(run("determinism", () -> determinism(seeded, provider, complete)));
     results.add(run("save/load", () -> saveLoad(seeded.get(), provider, complete)));
     return new ConformanceReport(name, results);

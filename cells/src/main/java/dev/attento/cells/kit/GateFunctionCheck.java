@@ -62,6 +62,16 @@ public final class GateFunctionCheck {
     return new ConformanceReport(gates.getClass().getName(), results);
   }
 
+  /** The report as one property of a cell's report: the first failure, or the derivative's figures. */
+  static String[] asOneProperty(ConformanceReport report) {
+    for (ConformanceReport.PropertyResult r : report.results()) {
+      if (!r.passed()) {
+        return fail(r.property() + ": " + r.detail());
+      }
+    }
+    return pass(report.results().get(report.results().size() - 1).detail());
+  }
+
   private String[] declaration() {
     int g = gates.gates();
     int parts = gates.stateParts();
