@@ -4,8 +4,9 @@
 // hidden 256, batch 64, one thread), so a shared machine's load falls on both alike. The two
 // compute the same numbers bit for bit, so they do exactly the same work. Prints per round the
 // calling thread's CPU ms per step of each and the speed ratio plugin/built-in, then the median.
-//   mvn -B -q -DskipTests -pl cli,examples/fused-cells -am package
-//   mkdir -p /tmp/fused && cp examples/fused-cells/target/attento-example-fused-cells-*.jar /tmp/fused/
+//   bench/fused-vs-builtin.sh [lstm|gru] [fixed|attention] [ROUNDS] [STEPS]   (builds and runs this), or by hand:
+//   mvn -B -q -DskipTests -Dmaven.javadoc.skip -pl cli,examples/fused-cells -am package
+//   mkdir -p /tmp/fused && cp examples/fused-cells/target/attento-example-fused-cells-0.1.0-SNAPSHOT.jar /tmp/fused/
 //   java --add-modules=jdk.incubator.vector -XX:+UseSerialGC -cp cli/target/attento.jar \
 //       bench/probes/FusedPathProbe.java /tmp/fused [ROUNDS] [STEPS] [lstm|gru] [fixed|attention]
 import dev.attento.core.kernels.Kernels;
