@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Training speed of a cell plugin on the public fast path (examples/fused-cells: fused-lstm,
 # fused-gru, loaded from its jar like any plugin) against the built-in cell: builds both jars,
-# then runs bench/probes/FusedPathProbe.java, which trains the two models in one JVM in
-# alternating blocks of steps and prints each round's CPU ms/step and the speed ratio.
+# then runs bench/probes/TrainingAbProbe.java, which trains the two models in one JVM in
+# alternating blocks of steps and prints each round's CPU ms/step and the speed ratio
+# plugin/built-in.
 #   bench/fused-vs-builtin.sh                       # lstm, fixed context, 16 rounds of 10 steps
 #   bench/fused-vs-builtin.sh gru attention 8 10    # CELL VARIANT ROUNDS STEPS
 set -euo pipefail
@@ -19,5 +20,5 @@ trap 'rm -rf "$PLUGINS"' EXIT
 cp examples/fused-cells/target/attento-example-fused-cells-*[0-9T].jar "$PLUGINS/"
 JVM=(-XX:+UseSerialGC -Xss8m --add-modules=jdk.incubator.vector)
 grep -qw avx512f /proc/cpuinfo 2>/dev/null && JVM+=(-XX:UseAVX=3)
-java "${JVM[@]}" -cp cli/target/attento.jar bench/probes/FusedPathProbe.java "$PLUGINS" "$ROUNDS" "$STEPS" \
-  "$CELL" "$VARIANT" 2>/dev/null
+java "${JVM[@]}" bench/probes/TrainingAbProbe.java cli/target/attento.jar "$CELL" cli/target/attento.jar \
+  "fused-$CELL" "$PLUGINS" "$ROUNDS" "$STEPS" "$VARIANT" 2>/dev/null
