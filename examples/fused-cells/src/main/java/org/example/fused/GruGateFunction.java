@@ -30,6 +30,8 @@ final class GruGateFunction implements GateFunction {
   @Override
   public void forward(Nonlinear nl, int rows, int h, float[] xp, float[] hp, float[][] prev, float[][] next,
                       float[] saved) {
+    float[] hPrev = prev[0];   // read once: the loops then index plain arrays
+    float[] hOut = next[0];
     for (int row = 0; row < rows; row++) {
       int pre = row * 3 * h;
       int keep = row * 4 * h;
@@ -48,7 +50,7 @@ final class GruGateFunction implements GateFunction {
       nl.tanh(saved, n, saved, n, h);
       for (int k = 0; k < h; k++) {
         float zk = saved[z + k];
-        next[0][row * h + k] = (1 - zk) * saved[n + k] + zk * prev[0][row * h + k];
+        hOut[row * h + k] = (1 - zk) * saved[n + k] + zk * hPrev[row * h + k];
       }
     }
   }
@@ -56,6 +58,9 @@ final class GruGateFunction implements GateFunction {
   @Override
   public void backward(int rows, int h, float[][] dNext, float[] saved, float[][] prev, float[] dxp, float[] dhp,
                        float[][] dPrev) {
+    float[] hPrev = prev[0];
+    float[] dhNext = dNext[0];
+    float[] dhPrev = dPrev[0];
     for (int row = 0; row < rows; row++) {
       int pre = row * 3 * h;
       int keep = row * 4 * h;
@@ -64,9 +69,9 @@ final class GruGateFunction implements GateFunction {
         float z = saved[keep + h + k];
         float n = saved[keep + 2 * h + k];
         float hpN = saved[keep + 3 * h + k];
-        float dh = dNext[0][row * h + k];
+        float dh = dhNext[row * h + k];
         float dn = dh * (1 - z) * (1 - n * n);                     // ∂ of n's pre-activation
-        float dz = dh * (prev[0][row * h + k] - n) * z * (1 - z);
+        float dz = dh * (hPrev[row * h + k] - n) * z * (1 - z);
         float dr = dn * hpN * r * (1 - r);
         dxp[pre + k] = dr;
         dhp[pre + k] = dr;
@@ -74,7 +79,7 @@ final class GruGateFunction implements GateFunction {
         dhp[pre + h + k] = dz;
         dxp[pre + 2 * h + k] = dn;
         dhp[pre + 2 * h + k] = dn * r;
-        dPrev[0][row * h + k] = dh * z;
+        dhPrev[row * h + k] = dh * z;
       }
     }
   }

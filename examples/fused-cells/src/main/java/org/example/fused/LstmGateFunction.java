@@ -2,6 +2,7 @@ package org.example.fused;
 
 import dev.attento.cells.fused.GateFunction;
 import dev.attento.core.kernels.Nonlinear;
+import java.util.Arrays;
 
 /**
  * The LSTM's step (gates i, f, g, o as PyTorch's {@code nn.LSTM}) as a gate function: from the
@@ -36,6 +37,9 @@ final class LstmGateFunction implements GateFunction {
   @Override
   public void forward(Nonlinear nl, int rows, int h, float[] xp, float[] hp, float[][] prev, float[][] next,
                       float[] saved) {
+    float[] c = prev[1];      // the state parts, read once (the loops then index plain arrays)
+    float[] hOut = next[0];
+    float[] cOut = next[1];
     for (int r = 0; r < rows; r++) {
       int row = r * 4 * h;
       int act = r * 5 * h;
@@ -47,11 +51,11 @@ final class LstmGateFunction implements GateFunction {
       nl.sigmoid(saved, act + O * h, saved, act + O * h, h);
       int unit = r * h;
       for (int k = 0; k < h; k++) {
-        next[1][unit + k] = saved[act + F * h + k] * prev[1][unit + k] + saved[act + I * h + k] * saved[act + G * h + k];
+        cOut[unit + k] = saved[act + F * h + k] * c[unit + k] + saved[act + I * h + k] * saved[act + G * h + k];
       }
-      nl.tanh(next[1], unit, saved, act + TANH_C * h, h);
+      nl.tanh(cOut, unit, saved, act + TANH_C * h, h);
       for (int k = 0; k < h; k++) {
-        next[0][unit + k] = saved[act + O * h + k] * saved[act + TANH_C * h + k];
+        hOut[unit + k] = saved[act + O * h + k] * saved[act + TANH_C * h + k];
       }
     }
   }
@@ -59,6 +63,11 @@ final class LstmGateFunction implements GateFunction {
   @Override
   public void backward(int rows, int h, float[][] dNext, float[] saved, float[][] prev, float[] dxp, float[] dhp,
                        float[][] dPrev) {
+    float[] c = prev[1];
+    float[] dhNext = dNext[0];
+    float[] dcNext = dNext[1];
+    float[] dcPrev = dPrev[1];
+    Arrays.fill(dPrev[0], 0, rows * h, 0f);     // h reaches the step only through hp
     for (int r = 0; r < rows; r++) {
       int row = r * 4 * h;
       int act = r * 5 * h;
@@ -69,14 +78,13 @@ final class LstmGateFunction implements GateFunction {
         float g = saved[act + G * h + k];
         float o = saved[act + O * h + k];
         float tanhC = saved[act + TANH_C * h + k];
-        float dh = dNext[0][unit + k];
-        float dc = dNext[1][unit + k] + dh * o * (1 - tanhC * tanhC);
+        float dh = dhNext[unit + k];
+        float dc = dcNext[unit + k] + dh * o * (1 - tanhC * tanhC);
         dhp[row + I * h + k] = dc * g * i * (1 - i);
-        dhp[row + F * h + k] = dc * prev[1][unit + k] * f * (1 - f);
+        dhp[row + F * h + k] = dc * c[unit + k] * f * (1 - f);
         dhp[row + G * h + k] = dc * i * (1 - g * g);
         dhp[row + O * h + k] = dh * tanhC * o * (1 - o);
-        dPrev[0][unit + k] = 0f;             // h reaches the step only through hp
-        dPrev[1][unit + k] = dc * f;
+        dcPrev[unit + k] = dc * f;
       }
     }
     System.arraycopy(dhp, 0, dxp, 0, rows * 4 * h);   // a = xp + hp: both get ∂a
