@@ -23,8 +23,9 @@ import java.util.jar.Manifest;
 
 /**
  * One plugin jar, opened and checked before any of its classes is loaded: that it is a
- * readable regular file and a valid jar, which providers its services file lists, and that
- * each provider's class file is one this Java can load. It is also the class loader of the
+ * readable regular file and a valid jar built for a compatible cell SPI version
+ * ({@link CellProvider#SPI_VERSION}), which providers its services file lists, and that each
+ * provider's class file is one this Java can load. It is also the class loader of the
  * jar's classes, so a cell object can say which jar it came from ({@link #of(Object)}), which
  * is what a run pins.
  */
@@ -68,9 +69,11 @@ public final class PluginJar extends URLClassLoader {
     }
     List<String> providers = new ArrayList<>();
     String version;
+    String spi;
     try (JarFile j = new JarFile(jar.toFile())) {
       Manifest manifest = j.getManifest();
       version = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+      spi = manifest == null ? null : manifest.getMainAttributes().getValue(CellProvider.SPI_VERSION_ATTRIBUTE);
       JarEntry services = j.getJarEntry(SERVICES);
       if (services != null) {
         try (InputStream in = j.getInputStream(services)) {
@@ -87,6 +90,10 @@ public final class PluginJar extends URLClassLoader {
     } catch (IOException | SecurityException e) {
       throw new CellRegistryException(jar + ": not a valid jar (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    }
+    String incompatible = SpiCompatibility.problem(spi, CellProvider.SPI_VERSION);
+    if (incompatible != null) {
+      throw new CellRegistryException(jar + ": " + incompatible);
     }
     return new PluginJar(jar, sha256(jar), version, List.copyOf(providers), parent);
   }

@@ -44,6 +44,12 @@ final class PluginJars {
    * and a services file listing {@code services}.
    */
   static Path build(Path jar, Map<String, String> sources, List<String> services) throws IOException {
+    return build(jar, sources, services, Map.of());
+  }
+
+  /** {@link #build(Path, Map, List)} with a manifest holding {@code manifest}'s main attributes. */
+  static Path build(Path jar, Map<String, String> sources, List<String> services, Map<String, String> manifest)
+      throws IOException {
     Path work = Files.createTempDirectory(jar.getParent(), "src");
     List<String> files = new ArrayList<>();
     for (var e : sources.entrySet()) {
@@ -61,7 +67,8 @@ final class PluginJars {
         throw new IllegalStateException("test plugin did not compile");
       }
     }
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = manifest.isEmpty()
+        ? new JarOutputStream(out) : new JarOutputStream(out, manifest(manifest))) {
       j.putNextEntry(new JarEntry("META-INF/services/" + CellProvider.class.getName()));
       j.write(String.join("\n", services).getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
@@ -114,5 +121,12 @@ final class PluginJars {
       }
     }
     return String.join(java.io.File.pathSeparator, parts);
+  }
+
+  private static java.util.jar.Manifest manifest(Map<String, String> attributes) {
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    attributes.forEach((k, v) -> m.getMainAttributes().putValue(k, v));
+    return m;
   }
 }

@@ -54,8 +54,11 @@ final class BenchCommand implements Callable<Integer> {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Option(names = "--variants", split = ",", defaultValue = "lstm:fixed,lstm:attention,gru:fixed,gru:attention",
-      description = "Variants (default: ${DEFAULT-VALUE}).")
+      description = "Variants CELL:fixed|attention; CELL may be a plugin's (default: ${DEFAULT-VALUE}).")
   List<String> variants;
+
+  @picocli.CommandLine.Mixin
+  PluginsOption plugins;
 
   @Option(names = "--steps", defaultValue = "60", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -103,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
       boolean attention = p.length > 1 && p[1].equals("attention");
       ModelConfig config = new ModelConfig(p[0], Map.of(), 36, 36, 64, 256, 1, false, false, 0f,
           attention ? "luong-general" : "none", attention, false, false);
-      Translator model = Translators.build(config, 0, null);
+      Translator model = Translators.build(config, 0, plugins.dir());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("variant", v);
       row.put("parameters", model.parameters().count());

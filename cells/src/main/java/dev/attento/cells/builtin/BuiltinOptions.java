@@ -1,6 +1,10 @@
 package dev.attento.cells.builtin;
 
+import dev.attento.cells.fused.FusedCell;
+import dev.attento.cells.fused.GateFunction;
 import dev.attento.cells.spi.CellOption;
+import dev.attento.cells.spi.CellSpec;
+import dev.attento.core.init.Initializers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,5 +25,11 @@ final class BuiltinOptions {
         "initialiser of weight_hh, per gate block: orthogonal[:gain] (Saxe et al. 2014), identity[:scale] (IRNN), ..."));
     options.addAll(List.of(extra));
     return List.copyOf(options);
+  }
+
+  /** A cell of {@code gates} with the weights initialised as the {@code *_init} options say and zero biases. */
+  static FusedCell fusedCell(CellSpec spec, GateFunction gates) {
+    return new FusedCell(spec, gates, Initializers.byName(spec.option(INPUT_INIT)),
+        Initializers.byName(spec.option(RECURRENT_INIT)));
   }
 }

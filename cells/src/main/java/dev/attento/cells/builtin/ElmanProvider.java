@@ -28,6 +28,6 @@ public final class ElmanProvider implements CellProvider {
 
   @Override
   public RecurrentCell create(CellSpec spec) {
-    return new ElmanCell(spec);
+    return BuiltinOptions.fusedCell(spec, ElmanGates.of(spec));
   }
 }

@@ -1,6 +1,8 @@
 package dev.attento.cells.builtin;
 
+import dev.attento.cells.fused.FusedCell;
 import dev.attento.cells.spi.CellOption;
+import dev.attento.cells.fused.FusedCell;
 import dev.attento.cells.spi.CellOption;
 import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
@@ -28,6 +30,9 @@ public final class GruProvider implements CellProvider {
 
   @Override
   public RecurrentCell create(CellSpec spec) {
-    return new GruCell(spec);
+    FusedCell cell = BuiltinOptions.fusedCell(spec, GruGates.INSTANCE);
+    int h = spec.hiddenSize();
+    java.util.Arrays.fill(cell.biasIh().data(), h, 2 * h, spec.floatOption("update_bias"));
+    return cell;
   }
 }

@@ -1,5 +1,6 @@
 package dev.attento.cells.builtin;
 
+import dev.attento.cells.fused.FusedCell;
 import dev.attento.cells.spi.CellOption;
 import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
@@ -27,6 +28,9 @@ public final class LstmProvider implements CellProvider {
 
   @Override
   public RecurrentCell create(CellSpec spec) {
-    return new LstmCell(spec);
+    FusedCell cell = BuiltinOptions.fusedCell(spec, LstmGates.INSTANCE);
+    int h = spec.hiddenSize();
+    java.util.Arrays.fill(cell.biasIh().data(), h, 2 * h, spec.floatOption("forget_bias"));
+    return cell;
   }
 }

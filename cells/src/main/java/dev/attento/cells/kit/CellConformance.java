@@ -1,6 +1,7 @@
 package dev.attento.cells.kit;
 
 import dev.attento.cells.CellRegistry;
+import dev.attento.cells.fused.FusedCell;
 import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  * finite-difference gradient check of every parameter, of the input and of the initial state
  * through a padded sequence, strict enough to catch a gradient that is 1% off; stepping one
  * step at a time equals {@code run}; padded steps leave the state alone; the same seed gives
- * the same cell and another seed a different one; parameters survive a safetensors round trip.
+ * the same cell and another seed a different one; parameters survive a safetensors round trip;
+ * for a {@link FusedCell}, its gate function passes {@link GateFunctionCheck}.
  */
 public final class CellConformance {
 
@@ -91,6 +93,10 @@ public final class CellConformance {
     results.add(run("step = run", () -> stepEqualsRun(seeded.get())));
     results.add(run("masking", () -> masking(seeded.get())));
     results.add(run("gradients", () -> gradients(seeded.get())));
+    if (seeded.get() instanceof FusedCell fused) {
+      results.add(run("gate function", () -> GateFunctionCheck.asOneProperty(
+          GateFunctionCheck.check(fused.gateFunction(), size))));
+    }
     results.add(run("determinism", () -> determinism(seeded, provider, complete)));
     results.add(run("save/load", () -> saveLoad(seeded.get(), provider, complete)));
     return new ConformanceReport(name, results);
@@ -115,7 +121,7 @@ public final class CellConformance {
     return Tensor.of(m, size.batch(), size.time());
   }
 
-  private static ConformanceReport.PropertyResult run(String property, Supplier<String[]> check) {
+  static ConformanceReport.PropertyResult run(String property, Supplier<String[]> check) {
     try {
       String[] r = check.get();
       return new ConformanceReport.PropertyResult(property, r[0] == null, r[1]);
@@ -124,11 +130,11 @@ public final class CellConformance {
     }
   }
 
-  private static String[] pass(String detail) {
+  static String[] pass(String detail) {
     return new String[] {null, detail};
   }
 
-  private static String[] fail(String detail) {
+  static String[] fail(String detail) {
     return new String[] {"fail", detail};
   }
 
@@ -248,10 +254,23 @@ public final class CellConformance {
       s = cell.step(fwd, Shaping.select(fwd, in.get(0), 1, 1), s);
       return Shaping.concat(fwd, 1, s.parts());
     }, inputs, options);
+    return judge(names, List.of(viaRun, viaStep), List.of("run", "step"), "%d tensors checked through run and step");
+  }
+
+  /**
+   * The verdict of gradient checks: the first input whose element-wise check failed or whose
+   * whole-tensor error exceeds {@link #MAX_RELATIVE_GRADIENT_ERROR}, else a pass naming the
+   * worst relative error.
+   *
+   * @param names what each input is, by index
+   * @param vias how each report reached the inputs (e.g. {@code run})
+   * @param passed the pass message's start, with a {@code %d} for the number of inputs
+   */
+  static String[] judge(List<String> names, List<GradCheck.Report> reports, List<String> vias, String passed) {
     double worst = 0;
-    for (GradCheck.Report report : List.of(viaRun, viaStep)) {
-      String via = report == viaRun ? "run" : "step";
-      for (GradCheck.InputResult r : report.inputs()) {
+    for (int k = 0; k < reports.size(); k++) {
+      String via = vias.get(k);
+      for (GradCheck.InputResult r : reports.get(k).inputs()) {
         worst = Math.max(worst, r.relativeError());
         if (!r.passed()) {
           return fail(format("%s (via %s): analytic %.6g vs numeric %.6g at element %d (|diff| %.2e, allowed %.2e)",
@@ -264,8 +283,7 @@ public final class CellConformance {
         }
       }
     }
-    return pass(format("%d tensors checked through run and step, worst |analytic - numeric| / |numeric| = %.2e",
-        inputs.size(), worst));
+    return pass(format(passed + ", worst |analytic - numeric| / |numeric| = %.2e", names.size(), worst));
   }
 
   private Tensor randomState(long seed) {
@@ -356,7 +374,7 @@ public final class CellConformance {
     return d;
   }
 
-  private static String format(String f, Object... args) {
+  static String format(String f, Object... args) {
     return String.format(Locale.ROOT, f, args);
   }
 }

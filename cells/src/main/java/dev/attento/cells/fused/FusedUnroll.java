@@ -1,22 +1,23 @@
-package dev.attento.cells.builtin;
+package dev.attento.cells.fused;
 
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.autodiff.GradientBuffers;
-import dev.attento.core.ops.Forward;
 import dev.attento.core.kernels.Gemm;
 import dev.attento.core.ops.Arithmetic;
+import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Linear;
 import dev.attento.core.tensor.Tensor;
+import java.util.Arrays;
 
 /**
- * Runs a {@link ProjectedCell} over a padded batch as <em>one</em> autodiff node, the way
+ * Runs a {@link GateFunction} over a padded batch as <em>one</em> autodiff node, the way
  * cuDNN and PyTorch's packed sequences do, for three reasons measured in training time:
  *
  * <ol>
  *   <li>At each time step only the sentences whose mask is 1 are stepped: their rows are
- *       gathered into a compact batch for the recurrent GEMM and the kernel, and scattered
- *       back; a padded step carries the state unchanged. With lengths 5–25 in one batch that
- *       skips about 40% of the work.
+ *       gathered into a compact batch for the recurrent GEMM and the gate function, and
+ *       scattered back; a padded step carries the state unchanged. With lengths 5–25 in one
+ *       batch that skips about 40% of the work.
  *   <li>{@code W_hh} is packed for the GEMM once per pass ({@link Forward#packedTranspose};
  *       for a decoder that is once for a whole test set), forwards as {@code W_hhᵀ} and once
  *       per sequence backwards as itself, so the per-step products {@code h·W_hhᵀ} and
@@ -27,12 +28,12 @@ import dev.attento.core.tensor.Tensor;
  * </ol>
  *
  * The node's output is one flat tensor: the outputs {@code [B, T, H]} followed by each final
- * state part {@code [B, H]}; {@link ProjectedCell#run} slices it into tensors.
+ * state part {@code [B, H]}; {@link FusedCell#run} slices it into tensors.
  */
-final class SequenceUnroll {
+final class FusedUnroll {
 
   private final Forward fwd;
-  private final ProjectedCell cell;
+  private final GateFunction gates;
   private final Tensor xp;
   private final CellState initial;
   private final Tensor weightHh;
@@ -47,20 +48,20 @@ final class SequenceUnroll {
   private final int[][] active;
   private final int[] start;
 
-  SequenceUnroll(Forward fwd, ProjectedCell cell, Tensor inputProjection, CellState initial, Tensor mask, Tensor weightHh,
-                 Tensor biasHh) {
+  FusedUnroll(Forward fwd, GateFunction gates, int hidden, Tensor inputProjection, CellState initial, Tensor mask,
+              Tensor weightHh, Tensor biasHh) {
     this.fwd = fwd;
-    this.cell = cell;
+    this.gates = gates;
     this.xp = inputProjection;
     this.initial = initial;
     this.weightHh = weightHh;
     this.biasHh = biasHh;
     this.batch = xp.dim(0);
     this.time = xp.dim(1);
-    this.hidden = cell.hiddenSize();
-    this.width = cell.gates() * hidden;
-    this.parts = cell.stateParts();
-    this.savedWidth = cell.savedWidth();
+    this.hidden = hidden;
+    this.width = gates.gates() * hidden;
+    this.parts = gates.stateParts();
+    this.savedWidth = gates.savedWidth(hidden);
     this.active = new int[time][];
     this.start = new int[time + 1];
     for (int t = 0; t < time; t++) {
@@ -77,7 +78,7 @@ final class SequenceUnroll {
         rows[n++] = b;
       }
     }
-    return java.util.Arrays.copyOf(rows, n);
+    return Arrays.copyOf(rows, n);
   }
 
   /** The forward pass; records the backward pass if anything needs a gradient. */
@@ -105,7 +106,6 @@ final class SequenceUnroll {
     }
     float[] savedStore = keep ? fwd.floats(capacity * savedWidth) : null;
     Step s = new Step();
-    // W_hh packed once per pass (for a decoder, once for a whole test set).
     Gemm gemm = fwd.kernels().gemm();
     Gemm.Packed whhT = fwd.packedTranspose(weightHh);
     float[] out = fwd.floats(batch * time * hidden + parts * stateSize);
@@ -116,10 +116,11 @@ final class SequenceUnroll {
         s.gather(state, idx, s.prev);
         s.inputRows(idx, t);
         for (int r = 0; r < n; r++) {
+          System.arraycopy(xp.data(), s.xRow[r], s.xp, r * width, width);
           System.arraycopy(biasHh.data(), 0, s.hp, r * width, width);
         }
         gemm.gemm(false, n, 1f, s.prev[0], 0, hidden, whhT, 1f, s.hp, 0, width);
-        cell.forwardKernel(fwd.kernels().nonlinear(), n, xp.data(), s.xRow, s.hp, s.prev, s.next, s.saved);
+        gates.forward(fwd.kernels().nonlinear(), n, hidden, s.xp, s.hp, s.prev, s.next, s.saved);
         s.scatter(s.next, idx, state);
         if (keep) {
           for (int p = 0; p < parts; p++) {
@@ -151,7 +152,7 @@ final class SequenceUnroll {
           batch * time * hidden + (p + 1) * stateSize);
     }
     float[] dhpStore = fwd.floats(batch * time * width); // all rows, as the stores in run()
-    float[] dxp = into.wants(xp) ? into.of(xp) : fwd.floats(xp.size());
+    float[] dxp = into.wants(xp) ? into.of(xp) : null;
     Step s = new Step();
     Gemm gemm = fwd.kernels().gemm();
     // W_hh [G·H, H] as op(B) of ∂h_{t-1} = ∂hp·W_hh, packed once for every step.
@@ -174,8 +175,17 @@ final class SequenceUnroll {
         System.arraycopy(prevStore[p], start[t] * hidden, s.prev[p], 0, n * hidden);
       }
       System.arraycopy(savedStore, start[t] * savedWidth, s.saved, 0, n * savedWidth);
-      s.inputRows(idx, t);
-      cell.backwardKernel(n, s.next, s.saved, s.prev, dxp, s.xRow, s.hp, s.dPrev);
+      gates.backward(n, hidden, s.next, s.saved, s.prev, s.xp, s.hp, s.dPrev);
+      if (dxp != null) {
+        s.inputRows(idx, t);
+        for (int r = 0; r < n; r++) {
+          int xo = s.xRow[r];
+          int co = r * width;
+          for (int j = 0; j < width; j++) {
+            dxp[xo + j] += s.xp[co + j];
+          }
+        }
+      }
       // ∂h_{t-1} += ∂hp·W_hh, with W_hh [G·H, H] read as it is stored.
       gemm.gemm(false, n, 1f, s.hp, 0, width, whh, 1f, s.dPrev[0], 0, hidden);
       s.scatter(s.dPrev, idx, dState);
@@ -195,11 +205,15 @@ final class SequenceUnroll {
     }
   }
 
-  /** Scratch for one compact step, reused across time steps. */
+  /**
+   * Scratch for one compact step, reused across time steps; forwards {@code xp}/{@code hp}
+   * hold pre-activations, backwards their gradients.
+   */
   private final class Step {
     final float[][] prev = new float[parts][batch * hidden];
     final float[][] next = new float[parts][batch * hidden];
     final float[][] dPrev = new float[parts][batch * hidden];
+    final float[] xp = new float[batch * width];
     final float[] hp = new float[batch * width];
     final float[] saved = new float[batch * savedWidth];
     final int[] xRow = new int[batch];

@@ -1,6 +1,6 @@
 package dev.attento.cells.builtin;
 
-import dev.attento.cells.spi.CellSpec;
+import dev.attento.cells.fused.GateFunction;
 import dev.attento.core.kernels.Nonlinear;
 
 /**
@@ -15,46 +15,46 @@ import dev.attento.core.kernels.Nonlinear;
  *
  * The additive cell update is why gradients survive long distances: ∂c'/∂c = f, with no
  * squashing non-linearity in between. The forget-gate bias starts at {@code forget_bias}
- * (1.0 by default, Jozefowicz et al. 2015) so the cell remembers from the start.
+ * (1.0 by default, Jozefowicz et al. 2015; set by {@link LstmProvider}) so the cell remembers
+ * from the start.
  *
- * <p>The step kernel below is the element-wise part; {@link ProjectedCell} supplies the
+ * <p>This is the element-wise part; {@link dev.attento.cells.fused.FusedCell} supplies the
  * projections. Gate activations are computed once and kept for the backward pass.
  */
-final class LstmCell extends ProjectedCell {
+final class LstmGates implements GateFunction {
 
-  LstmCell(CellSpec spec) {
-    super(spec, 4);
-    int h = spec.hiddenSize();
-    float forgetBias = spec.floatOption("forget_bias");
-    for (int j = h; j < 2 * h; j++) {
-      biasIh.data()[j] = forgetBias;
-    }
+  static final LstmGates INSTANCE = new LstmGates();
+
+  private LstmGates() {}
+
+  @Override
+  public int gates() {
+    return 4;
   }
 
   @Override
-  int stateParts() {
+  public int stateParts() {
     return 2;
   }
 
+  /** The activated gates i, f, g, o and tanh(c') per row: {@code [i | f | g | o | tanh c']}. */
   @Override
-  int savedWidth() {
-    return 5 * hiddenSize;
+  public int savedWidth(int hidden) {
+    return 5 * hidden;
   }
 
-  /** Saves the activated gates i, f, g, o and tanh(c') per row: {@code [i | f | g | o | tanh c']}. */
   @Override
-  void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
-    int h = hiddenSize;
+  public void forward(Nonlinear nl, int rows, int h, float[] xp, float[] hp, float[][] prev, float[][] next,
+                      float[] saved) {
     float[] cPrev = prev[1];
     float[] hOut = next[0];
     float[] cOut = next[1];
     for (int r = 0; r < rows; r++) {
-      int xo = xRow[r];
-      int ho = r * 4 * h;
+      int go = r * 4 * h;
       int so = r * h;
       int sv = r * 5 * h;
       for (int j = 0; j < 4 * h; j++) {
-        saved[sv + j] = xp[xo + j] + hp[ho + j];
+        saved[sv + j] = xp[go + j] + hp[go + j];
       }
       // The non-linearities a whole gate block at a time (vectorised).
       nl.sigmoid(saved, sv, saved, sv, 2 * h);
@@ -72,20 +72,18 @@ final class LstmCell extends ProjectedCell {
 
   /**
    * With {@code ∂c = ∂c' + ∂h'·o·(1 - tanh²c')}: ∂i = ∂c·g·i(1-i), ∂f = ∂c·c·f(1-f),
-   * ∂g = ∂c·i·(1-g²), ∂o = ∂h'·tanh c'·o(1-o), and ∂c_prev = ∂c·f. The previous h reaches
-   * the step only through hp, so its direct gradient is zero.
+   * ∂g = ∂c·i·(1-g²), ∂o = ∂h'·tanh c'·o(1-o), and ∂c_prev = ∂c·f. Both projections get the
+   * same gradient; the previous h reaches the step only through hp, so its direct gradient is zero.
    */
   @Override
-  void backwardKernel(int rows, float[][] dNext, float[] saved, float[][] prev, float[] dxp, int[] xRow,
-                      float[] dhp, float[][] dPrev) {
-    int h = hiddenSize;
+  public void backward(int rows, int h, float[][] dNext, float[] saved, float[][] prev, float[] dxp, float[] dhp,
+                       float[][] dPrev) {
     float[] cPrev = prev[1];
     float[] dh = dNext[0];
     float[] dcNext = dNext[1];
     java.util.Arrays.fill(dPrev[0], 0, rows * h, 0f);
     for (int r = 0; r < rows; r++) {
-      int xo = xRow[r];
-      int ho = r * 4 * h;
+      int go = r * 4 * h;
       int so = r * h;
       int sv = r * 5 * h;
       for (int j = 0; j < h; j++) {
@@ -96,15 +94,13 @@ final class LstmCell extends ProjectedCell {
         float tc = saved[sv + 4 * h + j];
         float d = dh[so + j];
         float dc = dcNext[so + j] + d * o * (1 - tc * tc);
-        dhp[ho + j] = dc * g * i * (1 - i);
-        dhp[ho + h + j] = dc * cPrev[so + j] * f * (1 - f);
-        dhp[ho + 2 * h + j] = dc * i * (1 - g * g);
-        dhp[ho + 3 * h + j] = d * tc * o * (1 - o);
+        dhp[go + j] = dc * g * i * (1 - i);
+        dhp[go + h + j] = dc * cPrev[so + j] * f * (1 - f);
+        dhp[go + 2 * h + j] = dc * i * (1 - g * g);
+        dhp[go + 3 * h + j] = d * tc * o * (1 - o);
         dPrev[1][so + j] = dc * f;
       }
-      for (int j = 0; j < 4 * h; j++) {
-        dxp[xo + j] += dhp[ho + j];
-      }
     }
+    System.arraycopy(dhp, 0, dxp, 0, rows * 4 * h);
   }
 }

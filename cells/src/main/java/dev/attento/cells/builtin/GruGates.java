@@ -1,6 +1,6 @@
 package dev.attento.cells.builtin;
 
-import dev.attento.cells.spi.CellSpec;
+import dev.attento.cells.fused.GateFunction;
 import dev.attento.core.kernels.Nonlinear;
 
 /**
@@ -15,47 +15,47 @@ import dev.attento.core.kernels.Nonlinear;
  * The update gate z interpolates between the old state and the candidate, giving gradients
  * a path through time scaled by z instead of by a squashing derivative. Note that r
  * multiplies {@code W_hn h + b_hn}, not h (the PyTorch/cuDNN variant), so weights are
- * interchangeable with {@code nn.GRU}. The step kernel below is the element-wise part.
+ * interchangeable with {@code nn.GRU}; that is why a gate function sees the two projections
+ * apart. This is the element-wise part; {@link dev.attento.cells.fused.FusedCell} supplies the projections.
  */
-final class GruCell extends ProjectedCell {
+final class GruGates implements GateFunction {
 
-  GruCell(CellSpec spec) {
-    super(spec, 3);
-    int h = spec.hiddenSize();
-    float updateBias = spec.floatOption("update_bias");
-    for (int j = h; j < 2 * h; j++) {
-      biasIh.data()[j] = updateBias;
-    }
+  static final GruGates INSTANCE = new GruGates();
+
+  private GruGates() {}
+
+  @Override
+  public int gates() {
+    return 3;
   }
 
   @Override
-  int stateParts() {
+  public int stateParts() {
     return 1;
   }
 
+  /** {@code [r | z | n | W_hn h + b_hn]} per row: the last is what r multiplied. */
   @Override
-  int savedWidth() {
-    return 4 * hiddenSize;
+  public int savedWidth(int hidden) {
+    return 4 * hidden;
   }
 
-  /** Saves {@code [r | z | n | W_hn h + b_hn]} per row: the last is what r multiplied. */
   @Override
-  void forwardKernel(Nonlinear nl, int rows, float[] xp, int[] xRow, float[] hp, float[][] prev, float[][] next, float[] saved) {
-    int h = hiddenSize;
+  public void forward(Nonlinear nl, int rows, int h, float[] xp, float[] hp, float[][] prev, float[][] next,
+                      float[] saved) {
     float[] hPrev = prev[0];
     float[] out = next[0];
     for (int r = 0; r < rows; r++) {
-      int xo = xRow[r];
-      int ho = r * 3 * h;
+      int go = r * 3 * h;
       int so = r * h;
       int sv = r * 4 * h;
       for (int j = 0; j < 2 * h; j++) {
-        saved[sv + j] = xp[xo + j] + hp[ho + j];
+        saved[sv + j] = xp[go + j] + hp[go + j];
       }
       nl.sigmoid(saved, sv, saved, sv, 2 * h);
-      System.arraycopy(hp, ho + 2 * h, saved, sv + 3 * h, h);
+      System.arraycopy(hp, go + 2 * h, saved, sv + 3 * h, h);
       for (int j = 0; j < h; j++) {
-        saved[sv + 2 * h + j] = xp[xo + 2 * h + j] + saved[sv + j] * hp[ho + 2 * h + j];
+        saved[sv + 2 * h + j] = xp[go + 2 * h + j] + saved[sv + j] * hp[go + 2 * h + j];
       }
       nl.tanh(saved, sv + 2 * h, saved, sv + 2 * h, h);
       for (int j = 0; j < h; j++) {
@@ -71,14 +71,12 @@ final class GruCell extends ProjectedCell {
    * gets ∂n̂·r, and h reaches h' directly with weight z.
    */
   @Override
-  void backwardKernel(int rows, float[][] dNext, float[] saved, float[][] prev, float[] dxp, int[] xRow,
-                      float[] dhp, float[][] dPrev) {
-    int h = hiddenSize;
+  public void backward(int rows, int h, float[][] dNext, float[] saved, float[][] prev, float[] dxp, float[] dhp,
+                       float[][] dPrev) {
     float[] hPrev = prev[0];
     float[] dh = dNext[0];
     for (int r = 0; r < rows; r++) {
-      int xo = xRow[r];
-      int ho = r * 3 * h;
+      int go = r * 3 * h;
       int so = r * h;
       int sv = r * 4 * h;
       for (int j = 0; j < h; j++) {
@@ -90,12 +88,12 @@ final class GruCell extends ProjectedCell {
         float dnPre = d * (1 - z) * (1 - n * n);
         float dzPre = d * (hPrev[so + j] - n) * z * (1 - z);
         float drPre = dnPre * hn * rg * (1 - rg);
-        dxp[xo + j] += drPre;
-        dxp[xo + h + j] += dzPre;
-        dxp[xo + 2 * h + j] += dnPre;
-        dhp[ho + j] = drPre;
-        dhp[ho + h + j] = dzPre;
-        dhp[ho + 2 * h + j] = dnPre * rg;
+        dxp[go + j] = drPre;
+        dxp[go + h + j] = dzPre;
+        dxp[go + 2 * h + j] = dnPre;
+        dhp[go + j] = drPre;
+        dhp[go + h + j] = dzPre;
+        dhp[go + 2 * h + j] = dnPre * rg;
         dPrev[0][so + j] = d * z;
       }
     }
