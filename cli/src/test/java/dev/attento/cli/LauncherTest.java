@@ -110,6 +110,8 @@ class LauncherTest {
     assertEquals(String.valueOf(256L << 20), flags.get("InitialHeapSize"), "small jobs start as they did");
     assertEquals("true", flags.get("UseSerialGC"));
     assertTrue(Long.parseLong(flags.get("MaxHeapSize")) >= 256L << 20, flags.toString());
+    assertEquals(String.valueOf(96L << 20), flags.get("MaxNewSize"), "a training step's reused arrays belong in the old generation");
+    assertEquals("20", flags.get("MaxHeapFreeRatio"), "the heap grows by little at a time");
   }
 
   @Test

@@ -31,6 +31,12 @@ import java.util.Map;
  */
 public final class StepArena implements FloatAllocator {
 
+  /**
+   * Arrays shorter than this come from the heap: for them the pool's bookkeeping costs more than
+   * allocating, and they are too small for the collector to spend much time copying.
+   */
+  static final int MIN_LENGTH = 32768;
+
   /** Free arrays kept at a reset, as a multiple of what the step that just ended asked for. */
   private static final int KEEP_STEPS = 2;
 
@@ -54,6 +60,9 @@ public final class StepArena implements FloatAllocator {
 
   @Override
   public float[] zeros(int length) {
+    if (length < MIN_LENGTH) {
+      return new float[length];
+    }
     Pool pool = pools.computeIfAbsent(length, n -> new Pool());
     pool.lastAsked = step;
     float[] a = pool.free.poll();

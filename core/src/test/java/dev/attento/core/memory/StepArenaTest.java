@@ -13,45 +13,58 @@ class StepArenaTest {
   @Test
   void aResetHandsTheSameArraysOutAgainZeroed() {
     StepArena arena = new StepArena();
-    float[] a = arena.zeros(5);
-    float[] b = arena.zeros(5);
+    int n = StepArena.MIN_LENGTH;
+    float[] a = arena.zeros(n);
+    float[] b = arena.zeros(n);
     assertNotSame(a, b, "two requests in one step share an array");
     Arrays.fill(a, 3f);
     Arrays.fill(b, 4f);
     arena.reset();
-    float[] c = arena.zeros(5);
-    float[] d = arena.zeros(5);
-    assertArrayEquals(new float[5], c);
-    assertArrayEquals(new float[5], d);
+    float[] c = arena.zeros(n);
+    float[] d = arena.zeros(n);
+    assertArrayEquals(new float[n], c);
+    assertArrayEquals(new float[n], d);
     assertNotSame(c, d);
     assertEquals(2, arena.allocated());
     assertEquals(2, arena.reused());
-    assertEquals(40, arena.bytesThisStep());
+    assertEquals(8L * n, arena.bytesThisStep());
   }
 
   @Test
   void anArrayIsNotHandedOutTwiceBeforeAReset() {
     StepArena arena = new StepArena();
-    float[] a = arena.zeros(3);
+    int n = StepArena.MIN_LENGTH + 3;
+    float[] a = arena.zeros(n);
     arena.reset();
-    assertSame(a, arena.zeros(3));
-    assertNotSame(a, arena.zeros(3), "the reused array was handed out a second time in one step");
+    assertSame(a, arena.zeros(n));
+    assertNotSame(a, arena.zeros(n), "the reused array was handed out a second time in one step");
   }
 
   @Test
   void lengthsNotAskedForRecentlyAreDroppedBeyondTwiceTheLastStep() {
     StepArena arena = new StepArena();
-    arena.zeros(1000); // a long batch
+    int longer = 100 * StepArena.MIN_LENGTH;
+    int shorter = StepArena.MIN_LENGTH;
+    arena.zeros(longer); // a long batch
     arena.reset();
-    for (int step = 0; step < 3; step++) { // then short ones: 10 floats a step, 80 bytes kept at most
-      arena.zeros(10);
+    for (int step = 0; step < 3; step++) { // then short ones: twice their size kept at most
+      arena.zeros(shorter);
       arena.reset();
     }
     long before = arena.allocated();
-    arena.zeros(1000);
+    arena.zeros(longer);
     assertEquals(before + 1, arena.allocated(), "the long batch's array was kept beyond the budget");
-    arena.zeros(10);
+    arena.zeros(shorter);
     assertEquals(before + 1, arena.allocated(), "the recent length was dropped");
+  }
+
+  @Test
+  void smallArraysComeFromTheHeap() {
+    StepArena arena = new StepArena();
+    float[] a = arena.zeros(StepArena.MIN_LENGTH - 1);
+    arena.reset();
+    assertNotSame(a, arena.zeros(StepArena.MIN_LENGTH - 1));
+    assertEquals(0, arena.allocated() + arena.reused(), "small arrays are not pooled");
   }
 
   @Test
