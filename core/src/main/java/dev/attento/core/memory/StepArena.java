@@ -52,7 +52,6 @@ public final class StepArena implements FloatAllocator {
   private long step;
   private long bytesThisStep;
   private long allocated;
-  private long allocatedBytes;
   private long reused;
 
   /** An empty arena. */
@@ -69,7 +68,6 @@ public final class StepArena implements FloatAllocator {
     if (a == null) {
       a = new float[length];
       allocated++;
-      allocatedBytes += 4L * length;
     } else {
       Arrays.fill(a, 0f);
       reused++;
@@ -121,11 +119,6 @@ public final class StepArena implements FloatAllocator {
   /** Arrays allocated because none of their length was free (for tests and profiling). */
   public long allocated() {
     return allocated;
-  }
-
-  /** Bytes of the arrays {@link #allocated} (for tests and profiling). */
-  public long allocatedBytes() {
-    return allocatedBytes;
   }
 
   /** Requests served by reusing an array (for tests and profiling). */

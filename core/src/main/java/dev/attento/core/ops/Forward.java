@@ -123,11 +123,6 @@ public final class Forward {
     return Tensor.of(memory.zeros(dev.attento.core.tensor.Shapes.size(shape)), shape);
   }
 
-  /** Where this pass's arrays come from. */
-  public FloatAllocator memory() {
-    return memory;
-  }
-
   /** The tape, or {@code null} when nothing is recorded. */
   public Tape tape() {
     return tape;
