@@ -5,6 +5,7 @@ import dev.attento.cells.spi.RecurrentCell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a trained model records about a plugin cell so that it is loaded with the very code it
@@ -43,45 +44,47 @@ public record CellPin(String jar, String sha256, String provider, String version
   }
 
   /**
-   * The recorded jar, checked to exist and to have the recorded hash: what to load when no
-   * plugin directory is given.
+   * The recorded jar, checked to exist and, unless {@code policy} loads changed jars anyway, to
+   * have the recorded hash: what to load when no plugin directory is given.
    *
    * @param cell the cell's name, for the message
    * @throws CellRegistryException if the jar is missing or differs (one line, with what to do)
    */
-  public Path recordedJar(String cell) {
+  public Path recordedJar(String cell, PinPolicy policy) {
     Path path = Path.of(jar);
     if (!Files.isRegularFile(path)) {
       throw new CellRegistryException("the model's cell '" + cell + "' comes from the plugin jar " + jar
           + ", which is missing; give the directory that holds it with --plugins DIR");
     }
+    // Refused before any of the changed jar's code runs; a jar loaded anyway is reported by verify.
     String now = PluginJar.sha256(path);
-    if (!now.equals(sha256)) {
-      throw new CellRegistryException(differs(jar, now));
+    if (!now.equals(sha256) && policy.refuses()) {
+      policy.mismatch(differs(jar, now, null));
     }
     return path;
   }
 
   /**
    * Checks that {@code loaded}, the cell built for the model, came from a jar with the recorded
-   * hash.
+   * hash, and applies {@code policy} if not.
    *
-   * @throws CellRegistryException naming the jar if it differs or the cell is not a plugin's
+   * @throws CellRegistryException naming the jar and what differs, if the policy refuses
    */
-  public void verify(RecurrentCell loaded, String cell) {
+  public void verify(RecurrentCell loaded, String cell, PinPolicy policy) {
     PluginJar actual = PluginJar.of(loaded);
     if (actual == null) {
-      throw new CellRegistryException("the model's cell '" + cell + "' was trained with the plugin jar " + jar
-          + " but is now a cell of Attento's class path; refusing to load it");
-    }
-    if (!actual.sha256().equals(sha256)) {
-      throw new CellRegistryException(differs(actual.jar().toString(), actual.sha256()));
+      policy.mismatch("the model's cell '" + cell + "' was trained with the plugin jar " + jar
+          + " but is now a cell of Attento's class path");
+    } else if (!actual.sha256().equals(sha256)) {
+      policy.mismatch(differs(actual.jar().toString(), actual.sha256(), actual.version()));
     }
   }
 
-  private String differs(String path, String now) {
-    return "plugin jar " + path + " differs from the one the model was trained with (SHA-256 "
-        + now.substring(0, SHOWN) + "…, recorded " + sha256.substring(0, Math.min(SHOWN, sha256.length()))
-        + "…); refusing to load it";
+  /** What differs between the recorded jar and {@code path}: the version if known to differ, and the hash. */
+  private String differs(String path, String now, String nowVersion) {
+    String versions = nowVersion == null || Objects.equals(nowVersion, version) ? ""
+        : "version " + nowVersion + ", recorded " + (version == null ? "none" : version) + "; ";
+    return "plugin jar " + path + " differs from the one the model was trained with (" + versions + "SHA-256 "
+        + now.substring(0, SHOWN) + "…, recorded " + sha256.substring(0, Math.min(SHOWN, sha256.length())) + "…)";
   }
 }

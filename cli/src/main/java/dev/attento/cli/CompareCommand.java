@@ -114,7 +114,7 @@ final class CompareCommand implements Callable<Integer> {
       List<ExperimentConfig> configs = new ArrayList<>();
       for (Path run : load) {
         labels.add(run.getFileName().toString());
-        models.add(Checkpoints.loadModel(run, plugins.dir()));
+        models.add(Checkpoints.loadModel(run, plugins.dir(), plugins.pinPolicy()));
         configs.add(RunConfig.read(run));
         replaceUnknown.add(RunConfig.replaceUnknown(configs.get(configs.size() - 1)));
       }

@@ -152,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private TestSetEvaluation.Outcome evaluate(Path run, List<SentencePair> pairs, LengthBuckets buckets, Kernels kernels)
       throws java.io.IOException {
-    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(run), plugins.dir());
+    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(run), plugins.dir(), plugins.pinPolicy());
     boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
     try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {

@@ -1,6 +1,7 @@
 package dev.attento.cli;
 
 import dev.attento.cells.CellRegistry;
+import dev.attento.cells.PinPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,11 @@ final class PluginsOption {
   @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of cell plugin jars.")
   Path dir;
 
+  @Option(names = "--accept-changed-plugins",
+      description = "Load a model whose plugin jar differs from the one it was trained with, with a warning "
+          + "(for a jar rebuilt without changing the cell's maths).")
+  boolean acceptChanged;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
@@ -31,6 +37,22 @@ final class PluginsOption {
       err.flush();
     }
     return loaded;
+  }
+
+  /**
+   * What loading a model does if a plugin cell's jar is not the one it was trained with:
+   * refuse, naming the override, or with {@code --accept-changed-plugins} warn on standard
+   * error and load it.
+   */
+  PinPolicy pinPolicy() {
+    if (!acceptChanged) {
+      return PinPolicy.refuse("--accept-changed-plugins");
+    }
+    PrintWriter err = command.commandLine().getErr();
+    return PinPolicy.loadAnyway(warning -> {
+      err.println("warning: " + warning);
+      err.flush();
+    });
   }
 
   /** The plugin directory, or null; its problems are reported (once) before it is handed on. */

@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     Kernels kernels = compute.kernels();
     List<TranslationEngine> engines = new ArrayList<>();
     for (Path run : runs) {
-      ModelBundle model = Checkpoints.loadModel(run, plugins.dir());
+      ModelBundle model = Checkpoints.loadModel(run, plugins.dir(), plugins.pinPolicy());
       engines.add(new BundleEngine(info(run, model), model, kernels));
     }
     ServerLimits limits = ServerLimits.defaults().withBatchWindowMs(batchWindowMs).withQueueCapacity(queue)

@@ -68,12 +68,12 @@ final class TrainCommand implements Callable<Integer> {
         throw new UserError("cannot resume " + resume + ": no config.json there (is it a run directory?)");
       }
       config = experiment.applyResumeOverrides(ConfigTree.fromJson(Files.readString(saved), saved.toString())).bind();
-      prepared = TrainingSession.Prepared.of(config, resume, plugins.dir());
+      prepared = TrainingSession.Prepared.of(config, resume, plugins.dir(), plugins.pinPolicy());
       runDir = resume;
     } else {
       config = experiment.build().bind();
       checkCell(config); // before the data is read or generated
-      prepared = TrainingSession.Prepared.of(config, null, plugins.dir());
+      prepared = TrainingSession.Prepared.of(config, null, plugins.dir(), plugins.pinPolicy());
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
     }

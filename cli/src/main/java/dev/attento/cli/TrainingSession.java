@@ -1,5 +1,6 @@
 package dev.attento.cli;
 
+import dev.attento.cells.PinPolicy;
 import dev.attento.cli.report.MetricsLog;
 import dev.attento.cli.report.TrainingProgress;
 import dev.attento.core.text.TerminalText;
@@ -48,10 +49,11 @@ final class TrainingSession {
      *
      * @param resumeFrom the run to continue, or null for a fresh model
      * @param plugins the plugin directory (cells), or null
+     * @param pinPolicy what resuming does if a plugin cell's jar changed since the run was trained
      */
-    static Prepared of(ExperimentConfig config, Path resumeFrom, Path plugins) {
+    static Prepared of(ExperimentConfig config, Path resumeFrom, Path plugins, PinPolicy pinPolicy) {
       TrainingData data = DataPreparation.prepare(config);
-      ModelBundle model = resumeFrom != null ? Checkpoints.loadModel(resumeFrom, plugins)
+      ModelBundle model = resumeFrom != null ? Checkpoints.loadModel(resumeFrom, plugins, pinPolicy)
           : data.newModel(config.model(), config.training().seed(), plugins);
       return new Prepared(data, model);
     }

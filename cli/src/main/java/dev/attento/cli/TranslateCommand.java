@@ -90,7 +90,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir());
+    ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir(), plugins.pinPolicy());
     ExperimentConfig saved = RunConfig.read(model);
     if (batchSize < 1 || nBest < 1) {
       throw new UserError((batchSize < 1 ? "--batch-size" : "--n-best") + " must be at least 1");

@@ -127,14 +127,25 @@ class PluginCliTest {
 
     byte[] original = Files.readAllBytes(jar);
     rejar(jar);
-    String differs = "plugin jar " + jar + " differs from the one the model was trained with (SHA-256 "
-        + dev.attento.cells.PluginJar.sha256(jar).substring(0, 12) + "…, recorded " + sha.substring(0, 12)
-        + "…); refusing to load it";
+    String differs = "plugin jar " + jar + " differs from the one the model was trained with (version 2.0, recorded none; SHA-256 "
+        + dev.attento.cells.PluginJar.sha256(jar).substring(0, 12) + "…, recorded " + sha.substring(0, 12) + "…)";
+    String differsOutsideTheJar = "plugin jar " + jar + " differs from the one the model was trained with (SHA-256 "
+        + dev.attento.cells.PluginJar.sha256(jar).substring(0, 12) + "…, recorded " + sha.substring(0, 12) + "…)";
+    String refused = "; refusing to load it (--accept-changed-plugins loads it anyway)\n";
     Cli.Result altered = translate(run);
     assertEquals(1, altered.code());
-    assertEquals("attento: " + differs + "\n", altered.err());
+    assertEquals("attento: " + differsOutsideTheJar + refused, altered.err(), "refused before the jar's code runs");
     Cli.Result alteredInDir = translate(run, "--plugins", pinned.toString());
-    assertEquals("attento: " + differs + "\n", alteredInDir.err());
+    assertEquals(1, alteredInDir.code());
+    assertEquals("attento: " + differs + refused, alteredInDir.err());
+    for (String[] where : List.of(new String[0], new String[] {"--plugins", pinned.toString()})) {
+      List<String> args = new ArrayList<>(List.of(where));
+      args.add("--accept-changed-plugins");
+      Cli.Result accepted = translate(run, args.toArray(new String[0]));
+      assertEquals(0, accepted.code(), accepted.err());
+      assertEquals("warning: " + differs + "; loading it anyway, as asked\n", accepted.err());
+      assertEquals(translate(run, "--plugins", plugins.toString()).out(), accepted.out(), "the same cell, rebuilt");
+    }
 
     Files.write(jar, original);
     assertEquals(0, translate(run).code(), "the original jar back in place");
@@ -152,10 +163,14 @@ class PluginCliTest {
     return Cli.run(args.toArray(new String[0]));
   }
 
-  /** Rewrites {@code jar} with one more entry: the same classes, another hash (a changed plugin). */
+  /** Rewrites {@code jar} with one more entry and version 2.0: the same classes, another hash (a changed plugin). */
   private static void rejar(Path jar) throws Exception {
     Path copy = jar.resolveSibling("copy.tmp");
-    try (var in = new java.util.jar.JarFile(jar.toFile()); JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy))) {
+    var manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION, "2.0");
+    try (var in = new java.util.jar.JarFile(jar.toFile());
+         JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy), manifest)) {
       for (JarEntry e : java.util.Collections.list(in.entries())) {
         out.putNextEntry(new JarEntry(e.getName()));
         out.write(in.getInputStream(e).readAllBytes());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attento.cells.CellPin;
+import dev.attento.cells.PinPolicy;
 import dev.attento.cells.CellRegistryException;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.core.io.Checksums;
@@ -162,6 +163,16 @@ public final class BundleFiles {
    * @param pluginDir a directory of cell plugin jars, or {@code null}
    */
   public static ModelBundle read(Path dir, Path pluginDir) {
+    return read(dir, pluginDir, PinPolicy.refuse());
+  }
+
+  /**
+   * Reads the bundle in {@code dir}, verified.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   * @param pinPolicy what to do if a plugin cell's jar is not the one the model was trained with
+   */
+  public static ModelBundle read(Path dir, Path pluginDir, PinPolicy pinPolicy) {
     verify(dir, FILES);
     Path modelFile = dir.resolve("model.json");
     try {
@@ -196,7 +207,7 @@ public final class BundleFiles {
         throw new ModelFileException(dir + ": vocabulary sizes " + sv.size() + "/" + tv.size()
             + " do not match the model's " + config.sourceVocab() + "/" + config.targetVocab());
       }
-      Translator translator = buildPinned(config, seed, pluginDir, pin);
+      Translator translator = buildPinned(config, seed, pluginDir, pin, pinPolicy);
       copyInto(dir.resolve("weights.safetensors"), translator.parameters().asMap());
       return new ModelBundle(translator, new TextCodec(tokenizer(dir, Side.SOURCE, sourceSpec), sv),
           new TextCodec(tokenizer(dir, Side.TARGET, targetSpec), tv), seed);
@@ -209,12 +220,12 @@ public final class BundleFiles {
    * Builds the translator; a plugin cell must come from a jar with the recorded hash: the
    * recorded jar itself when no plugin directory is given, else the jar found there.
    */
-  private static Translator buildPinned(ModelConfig config, long seed, Path pluginDir, CellPin pin) {
+  private static Translator buildPinned(ModelConfig config, long seed, Path pluginDir, CellPin pin, PinPolicy policy) {
     try {
-      Path plugins = pin == null || pluginDir != null ? pluginDir : pin.recordedJar(config.cell());
+      Path plugins = pin == null || pluginDir != null ? pluginDir : pin.recordedJar(config.cell(), policy);
       Translator translator = Translators.build(config, seed, plugins);
       if (pin != null) {
-        pin.verify(translator.cells().get(0), config.cell());
+        pin.verify(translator.cells().get(0), config.cell(), policy);
       }
       return translator;
     } catch (CellRegistryException e) {

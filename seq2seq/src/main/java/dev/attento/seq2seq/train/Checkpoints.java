@@ -2,6 +2,7 @@ package dev.attento.seq2seq.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.attento.cells.PinPolicy;
 import dev.attento.core.io.AtomicFiles;
 import dev.attento.core.io.SafeTensors;
 import dev.attento.core.io.SafeTensorsException;
@@ -231,7 +232,18 @@ public final class Checkpoints {
    * @param pluginDir a directory of cell plugin jars, or {@code null}
    */
   public static ModelBundle loadModel(Path path, Path pluginDir) {
-    return BundleFiles.read(resolve(path), pluginDir);
+    return loadModel(path, pluginDir, PinPolicy.refuse());
+  }
+
+  /**
+   * The model of a run's latest checkpoint, or of the checkpoint directory {@code path},
+   * verified against its checksums.
+   *
+   * @param pluginDir a directory of cell plugin jars, or {@code null}
+   * @param pinPolicy what to do if a plugin cell's jar is not the one the model was trained with
+   */
+  public static ModelBundle loadModel(Path path, Path pluginDir, PinPolicy pinPolicy) {
+    return BundleFiles.read(resolve(path), pluginDir, pinPolicy);
   }
 
   /**
