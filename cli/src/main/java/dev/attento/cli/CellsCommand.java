@@ -3,7 +3,10 @@ package dev.attento.cli;
 import dev.attento.cells.CellRegistry;
 import dev.attento.cells.kit.CellConformance;
 import dev.attento.cells.kit.ConformanceReport;
+import dev.attento.cells.kit.KitSizes;
+import dev.attento.cells.kit.SpeedComparison;
 import dev.attento.cells.spi.CellOption;
+import dev.attento.cells.spi.CellProvider;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.autodiff.Gradients;
@@ -71,6 +74,13 @@ final class CellsCommand implements Runnable {
     @Option(names = "--cell-option", paramLabel = "KEY=VALUE", description = "Cell option.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--large", description = "Check at the kit's large sizes (input 48, hidden 96, batch 8, time 12; slower).")
+    boolean large;
+
+    @Option(names = "--speed", arity = "0..1", fallbackValue = "20", paramLabel = "ROUNDS",
+        description = "After a pass, time the cell against the built-in LSTM (median of ROUNDS passes each, default 20).")
+    Integer speedRounds;
+
     @picocli.CommandLine.Mixin
     PluginsOption plugin;
 
@@ -79,10 +89,18 @@ final class CellsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ConformanceReport report = CellConformance.check(plugin.registry().provider(name), options);
-      spec.commandLine().getOut().println(report.describe());
-      spec.commandLine().getOut().println(report.passed() ? "PASSED" : "FAILED");
-      spec.commandLine().getOut().flush();
+      if (speedRounds != null && speedRounds < 1) {
+        throw new UserError("--speed needs at least 1 round, got " + speedRounds);
+      }
+      CellProvider provider = plugin.registry().provider(name);
+      ConformanceReport report = CellConformance.check(provider, options, large ? KitSizes.LARGE : KitSizes.DEFAULT);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(report.describe());
+      if (report.passed() && speedRounds != null) {
+        out.println(SpeedComparison.measure(provider, options, plugin.registry().provider("lstm"), speedRounds).describe());
+      }
+      out.println(report.passed() ? "PASSED" : "FAILED");
+      out.flush();
       return report.passed() ? 0 : UserError.EXIT_CODE;
     }
   }

@@ -78,6 +78,20 @@ class PluginCliTest {
     Cli.Result r = Cli.run("cells", "check", "mgu", "--plugins", plugins.toString());
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("PASSED"), r.out());
+    assertTrue(!r.out().contains("speed:"), "timed only when asked: " + r.out());
+  }
+
+  @Test
+  void theKitPutsTheCellsSpeedNextToTheBuiltInLstmWhenAsked() {
+    Cli.Result r = Cli.run("cells", "check", "mgu", "--plugins", plugins.toString(), "--large", "--speed", "2");
+    assertEquals(0, r.code(), r.out() + r.err());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[1].contains("built 48→96"), "large sizes: " + r.out());
+    assertTrue(lines[lines.length - 2].matches("speed: \\d+\\.\\d\\d× the built-in LSTM \\(.*, medians of 2\\)"), r.out());
+    assertEquals("PASSED", lines[lines.length - 1]);
+    Cli.Result none = Cli.run("cells", "check", "mgu", "--plugins", plugins.toString(), "--speed", "0");
+    assertEquals(1, none.code());
+    assertEquals("attento: --speed needs at least 1 round, got 0\n", none.err());
   }
 
   @Test
