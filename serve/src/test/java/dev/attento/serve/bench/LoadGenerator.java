@@ -29,12 +29,14 @@ import java.util.function.Supplier;
  * (a fixed cost per batch plus a little per sentence), or over a trained run ({@code --run
  * DIR}: its model, decoding the default task's English number words), then runs N clients over
  * loopback for T seconds, each sending one sentence per request and waiting for the answer
- * before the next, once with dynamic batching and once without. Prints throughput and latency
- * percentiles.
+ * before the next, without dynamic batching and then with it ({@code --rounds} times). Prints
+ * throughput and latency percentiles. {@code --threads} sizes the trained model's worker pool
+ * (default: one thread a core); {@code --threads 1} gives both modes one decoding thread, so
+ * on a loaded machine the scheduler's share of cores cannot favour the batched mode's two.
  *
  * <pre>
  * LoadGenerator [--clients 32] [--seconds 10] [--warmup 3] [--window-ms 5] [--max-batch 32]
- *               [--batch-ms 20] [--sentence-ms 0.2] [--run DIR] [--beam 4]
+ *               [--batch-ms 20] [--sentence-ms 0.2] [--run DIR] [--beam 4] [--threads N] [--rounds 1]
  * </pre>
  */
 public final class LoadGenerator {
@@ -65,6 +67,8 @@ public final class LoadGenerator {
     double batchMs = doubleArg(args, "--batch-ms", 20);
     double sentenceMs = doubleArg(args, "--sentence-ms", 0.2);
     int beam = intArg(args, "--beam", 4);
+    int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+    int rounds = intArg(args, "--rounds", 1);
     String run = stringArg(args, "--run");
     Supplier<CountingEngine> engines;
     if (run == null) {
@@ -73,7 +77,7 @@ public final class LoadGenerator {
       engines = () -> new CountingEngine(new FakeEngine("load", (long) (batchMs * 1e6), (long) (sentenceMs * 1e6)));
     } else {
       ModelBundle model = Checkpoints.loadModel(Path.of(run), null);
-      Kernels kernels = Kernels.choose(Kernels.Choice.AUTO, WorkerPool.perCore());
+      Kernels kernels = Kernels.choose(Kernels.Choice.AUTO, WorkerPool.create(threads));
       System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), run %s, beam %d, %s%n", clients, seconds,
           warmup, run, beam, kernels.describe());
       ModelInfo info = new ModelInfo("load", model.config().cell(), model.config().attention(),
@@ -83,9 +87,12 @@ public final class LoadGenerator {
     List<String> sentences = ToyTasks.byName("numbers").generate(1000, 7).stream().map(p -> p.source()).toList();
     ServerLimits base = ServerLimits.defaults().withMaxBatchSize(maxBatch);
     List<Run> runs = new ArrayList<>();
-    runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, engines.get(), sentences, beam));
-    runs.add(run("batching on (" + windowMs + " ms window)", base.withBatchWindowMs(windowMs), clients, seconds, warmup,
-        engines.get(), sentences, beam));
+    // Off and on alternate for --rounds rounds, so a load that changes during the test falls on both.
+    for (int r = 0; r < rounds; r++) {
+      runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, engines.get(), sentences, beam));
+      runs.add(run("batching on (" + windowMs + " ms window)", base.withBatchWindowMs(windowMs), clients, seconds, warmup,
+          engines.get(), sentences, beam));
+    }
     System.out.println();
     System.out.println("| mode | requests/s | p50 ms | p99 ms | mean batch | errors |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -93,8 +100,11 @@ public final class LoadGenerator {
       System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", r.name(), r.throughput(),
           r.percentileMs(0.5), r.percentileMs(0.99), r.meanBatch(), r.errors());
     }
-    System.out.printf(Locale.ROOT, "%nthroughput with batching / without: %.1fx%n",
-        runs.get(1).throughput() / runs.get(0).throughput());
+    for (int r = 0; r < rounds; r++) {
+      System.out.printf(Locale.ROOT, "%nthroughput with batching / without%s: %.1fx", rounds > 1 ? " (round " + (r + 1) + ")" : "",
+          runs.get(2 * r + 1).throughput() / runs.get(2 * r).throughput());
+    }
+    System.out.println();
   }
 
   private static Run run(String name, ServerLimits limits, int clients, int seconds, int warmup, CountingEngine engine,
