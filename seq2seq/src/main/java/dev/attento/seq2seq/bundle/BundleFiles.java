@@ -158,6 +158,25 @@ public final class BundleFiles {
   }
 
   /**
+   * The plugin pin the bundle in {@code dir} records ({@code model.json}, verified against its
+   * checksum), or {@code null} for a built-in cell: which jar must provide the cell, known
+   * before any cell is loaded (a Spark executor picks the shipped jar by it).
+   */
+  public static CellPin pin(Path dir) {
+    verify(dir, List.of("model.json"));
+    Path modelFile = dir.resolve("model.json");
+    try {
+      return pinOf(JSON.readTree(modelFile.toFile()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelFileException(modelFile + ": invalid model description (" + firstLine(e.getMessage()) + ")");
+    }
+  }
+
+  private static CellPin pinOf(JsonNode doc) throws IOException {
+    return doc != null && doc.hasNonNull("cellPlugin") ? JSON.treeToValue(doc.get("cellPlugin"), CellPin.class) : null;
+  }
+
+  /**
    * Reads the bundle in {@code dir}, verified.
    *
    * @param pluginDir a directory of cell plugin jars, or {@code null}
@@ -194,7 +213,7 @@ public final class BundleFiles {
       CellPin pin;
       try {
         config = JSON.treeToValue(doc.get("model"), ModelConfig.class);
-        pin = doc.hasNonNull("cellPlugin") ? JSON.treeToValue(doc.get("cellPlugin"), CellPin.class) : null;
+        pin = pinOf(doc);
         sourceSpec = TokenizerSpec.parse(doc.get("sourceTokenizer").asText());
         targetSpec = TokenizerSpec.parse(doc.get("targetTokenizer").asText());
       } catch (IOException | IllegalArgumentException e) {

@@ -16,15 +16,17 @@ import org.apache.spark.sql.SparkSession;
  * (config.json and checkpoints/), from the driver (see docs/spark.md):
  * <pre>
  * TrainJob --run DIR [--config FILE] [--set key=value,key=value…] [--workers N] [--sync-every K]
- *          [--threads-per-task N] [--max-attempts N] [--resume true] [--fail-at-step N]
+ *          [--threads-per-task N] [--max-attempts N] [--resume true] [--fail-at-step N] [--plugins DIR]
  * </pre>
  * Without {@code --config} the default experiment (the README's toy run) is trained;
- * {@code --resume true} continues the run from its latest checkpoint with its saved config.
+ * {@code --resume true} continues the run from its latest checkpoint with its saved config;
+ * {@code --plugins DIR} (a directory of cell plugin jars, or one jar, on the driver) ships the
+ * jars to the executors, as {@code attento train --plugins} loads them.
  */
 public final class TrainJob {
 
   private static final Set<String> OPTIONS = Set.of("run", "config", "set", "workers", "sync-every",
-      "threads-per-task", "max-attempts", "resume", "fail-at-step");
+      "threads-per-task", "max-attempts", "resume", "fail-at-step", "plugins");
 
   private TrainJob() {}
 
@@ -65,7 +67,9 @@ public final class TrainJob {
     }
     DataParallelTraining.Result result;
     try {
-      result = DataParallelTraining.train(spark, config, run, settings, resume, log);
+      String plugins = a.get("plugins", null);
+      result = DataParallelTraining.train(spark, config, run, settings, plugins == null ? null : Path.of(plugins), resume,
+          log);
     } catch (IllegalArgumentException e) {
       throw new JobException(e.getMessage());
     }

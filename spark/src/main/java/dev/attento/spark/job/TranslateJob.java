@@ -3,6 +3,7 @@ package dev.attento.spark.job;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.spark.plugins.PluginShipment;
 import dev.attento.spark.translate.CorpusTranslation;
 import dev.attento.spark.translate.ModelLocation;
 import dev.attento.spark.translate.TranslationRequest;
@@ -20,14 +21,16 @@ import org.apache.spark.sql.SparkSession;
  * TranslateJob --model RUN --input PATH --output PATH [--input-format text|tsv|parquet]
  *              [--output-format text|tsv|parquet] [--beam N] [--batch-size N]
  *              [--replace-unknown true|false] [--id-column C --text-column C] [--single-file true]
+ *              [--plugins DIR]
  * </pre>
  * Decoding defaults come from the run's {@code config.json} when the driver can read it, as in
- * {@code attento translate}; greedy search otherwise.
+ * {@code attento translate}; greedy search otherwise. {@code --plugins DIR} (cell plugin jars on
+ * the driver) ships the jars to the executors, which load a pinned cell from them.
  */
 public final class TranslateJob {
 
   private static final Set<String> OPTIONS = Set.of("model", "input", "output", "input-format", "output-format",
-      "beam", "batch-size", "replace-unknown", "id-column", "text-column", "single-file");
+      "beam", "batch-size", "replace-unknown", "id-column", "text-column", "single-file", "plugins");
 
   private TranslateJob() {}
 
@@ -45,6 +48,7 @@ public final class TranslateJob {
     String output = a.required("output");
     String inputFormat = a.choice("input-format", CorpusFiles.formatOf(input), CorpusFiles.INPUT_FORMATS);
     String outputFormat = a.choice("output-format", CorpusFiles.formatOf(output), CorpusFiles.OUTPUT_FORMATS);
+    String plugins = a.get("plugins", null);
     ExperimentConfig saved = savedConfig(model);
     DecodingOptions decoding = saved == null ? DecodingOptions.greedy() : saved.decoding().toDecodingOptions();
     boolean replaceUnknown = Boolean.parseBoolean(a.choice("replace-unknown",
@@ -52,7 +56,9 @@ public final class TranslateJob {
     TranslationRequest request = TranslationRequest.of(model, decoding, replaceUnknown)
         .withColumns(a.get("id-column", "id"), a.get("text-column", "text"))
         .withBatchSize(a.positive("batch-size", TranslationRequest.DEFAULT_BATCH_SIZE))
-        .withBeam(a.positive("beam", decoding.beamSize()));
+        .withBeam(a.positive("beam", decoding.beamSize()))
+        .withPlugins(PluginShipment.ship(spark.sparkContext(), plugins == null ? null : Path.of(plugins),
+            System.err::println));
     boolean singleFile = Boolean.parseBoolean(a.choice("single-file", "false", List.of("true", "false")));
     var corpus = CorpusFiles.read(spark, input, inputFormat, request.idColumn(), request.textColumn());
     CorpusFiles.write(CorpusTranslation.translate(corpus, request), output, outputFormat, singleFile);

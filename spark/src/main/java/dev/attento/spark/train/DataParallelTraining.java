@@ -17,6 +17,7 @@ import dev.attento.seq2seq.train.StopReason;
 import dev.attento.seq2seq.train.Trainer;
 import dev.attento.seq2seq.train.TrainerState;
 import dev.attento.seq2seq.train.TrainingData;
+import dev.attento.spark.plugins.PluginShipment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +74,7 @@ public final class DataParallelTraining {
   private final ExperimentConfig config;
   private final TrainingSettings options;
   private final DataParallelSettings settings;
+  private final Path plugins;
   private final Path runDir;
   private final Consumer<String> log;
   private final TrainingData data;
@@ -94,15 +96,16 @@ public final class DataParallelTraining {
   private Path lastCheckpoint;
 
   private DataParallelTraining(SparkSession spark, ExperimentConfig config, Path runDir, DataParallelSettings settings,
-                               Consumer<String> log) {
+                               Path plugins, Consumer<String> log) {
     this.spark = spark;
     this.config = config;
     this.options = config.training();
     this.settings = settings;
+    this.plugins = plugins;
     this.runDir = runDir;
     this.log = log;
     this.data = DataPreparation.prepare(config);
-    this.model = data.newModel(config.model(), options.seed(), null);
+    this.model = data.newModel(config.model(), options.seed(), plugins);
     this.parameters = model.translator().parameters().tensors();
     this.optimizer = Trainer.newOptimizer(options, parameters);
     this.schedule = options.schedule().create(options.learningRate());
@@ -112,13 +115,25 @@ public final class DataParallelTraining {
 
   /**
    * Trains {@code config}'s run into {@code runDir} on {@code settings.workers()} Spark tasks
-   * at once, or with {@code resume} continues it from its latest checkpoint.
+   * at once, or with {@code resume} continues it from its latest checkpoint; built-in cells only.
    *
    * @param log hears one line per segment, evaluation, checkpoint and recovery
    * @throws IllegalArgumentException if the settings do not fit the config or the cluster
    */
   public static Result train(SparkSession spark, ExperimentConfig config, Path runDir, DataParallelSettings settings,
                              boolean resume, Consumer<String> log) {
+    return train(spark, config, runDir, settings, null, resume, log);
+  }
+
+  /**
+   * As {@link #train(SparkSession, ExperimentConfig, Path, DataParallelSettings, boolean, Consumer)},
+   * with the cells of the plugin jars in {@code plugins} (a directory of jars or one jar, on the
+   * driver; {@code null} for none), as {@code attento train --plugins}. The jars are shipped
+   * to the executors ({@link PluginShipment}); each worker loads the model's cell from the
+   * shipped jar and checks the run's pin (the jar's SHA-256) there.
+   */
+  public static Result train(SparkSession spark, ExperimentConfig config, Path runDir, DataParallelSettings settings,
+                             Path plugins, boolean resume, Consumer<String> log) {
     check(spark, config.training(), settings);
     boolean hasCheckpoints = Files.isRegularFile(runDir.resolve("checkpoints").resolve(Checkpoints.LATEST));
     if (!resume && hasCheckpoints) {
@@ -127,7 +142,7 @@ public final class DataParallelTraining {
     if (resume && !hasCheckpoints) {
       throw new IllegalArgumentException("cannot resume " + runDir + ": it has no checkpoint");
     }
-    DataParallelTraining t = new DataParallelTraining(spark, config, runDir, settings, log);
+    DataParallelTraining t = new DataParallelTraining(spark, config, runDir, settings, plugins, log);
     try {
       try {
         Files.createDirectories(runDir);
@@ -169,6 +184,8 @@ public final class DataParallelTraining {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Shard> shards = jsc.parallelize(Shard.deal(data.train(), settings.workers()), settings.workers());
     Broadcast<ModelFiles> files = jsc.broadcast(ModelFiles.of(model));
+    PluginShipment shipment = PluginShipment.ship(spark.sparkContext(), plugins, log);
+    boolean cellReported = false;
     String configJson = config.toJson();
     Throughput throughput = Throughput.NONE;
     Evaluation last = null;
@@ -185,7 +202,7 @@ public final class DataParallelTraining {
         long t0 = System.nanoTime();
         try {
           List<SegmentResult> results = shards.rdd().barrier()
-              .mapPartitions(new SegmentTask(new Segment(configJson, from, to, settings, failures), files, start), false,
+              .mapPartitions(new SegmentTask(new Segment(configJson, from, to, settings, failures, shipment), files, start), false,
                   ClassTag$.MODULE$.apply(SegmentResult.class))
               .toJavaRDD().collect();
           r = results.get(0);
@@ -202,6 +219,10 @@ public final class DataParallelTraining {
           start.destroy();
         }
         segmentFailures = 0;
+        if (r.cellJar() != null && !cellReported) {
+          log.accept("workers: cell '" + config.model().cell() + "' loaded from " + r.cellJar() + " (its pin checked)");
+          cellReported = true;
+        }
         throughput = throughput.plus(to - from, r, System.nanoTime() - t0);
         accept(r);
         log.accept(String.format(Locale.ROOT, "step %d/%d: loss %.4f, %s", step, options.steps(),
@@ -300,7 +321,7 @@ public final class DataParallelTraining {
 
   /** Makes the driver's model, optimizer and counters those of a checkpoint. */
   private void restore(Path dir) {
-    List<Tensor> saved = Checkpoints.loadModel(dir, null).translator().parameters().tensors();
+    List<Tensor> saved = Checkpoints.loadModel(dir, plugins).translator().parameters().tensors();
     if (saved.size() != parameters.size()) {
       throw new IllegalArgumentException(dir + " holds " + saved.size() + " parameters, the config's model "
           + parameters.size());

@@ -2,6 +2,7 @@ package dev.attento.spark.train;
 
 import dev.attento.seq2seq.bundle.BundleFiles;
 import dev.attento.seq2seq.bundle.ModelBundle;
+import dev.attento.spark.plugins.PluginShipment;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -41,15 +42,18 @@ record ModelFiles(Map<String, byte[]> files) implements Serializable {
     }
   }
 
-  /** The model, read back (and verified) from a temporary directory. */
-  ModelBundle load() {
+  /**
+   * The model, read back (and verified) from a temporary directory; a plugin cell is loaded
+   * from the jar {@code plugins} shipped for it, its pin checked.
+   */
+  ModelBundle load(PluginShipment plugins) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("attento-model-");
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
         Files.write(dir.resolve(e.getKey()), e.getValue());
       }
-      return BundleFiles.read(dir, null);
+      return BundleFiles.read(dir, plugins.jarFor(dir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack the model on a worker: " + e.getMessage(), e);
     } finally {

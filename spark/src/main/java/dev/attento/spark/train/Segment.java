@@ -1,5 +1,6 @@
 package dev.attento.spark.train;
 
+import dev.attento.spark.plugins.PluginShipment;
 import java.io.Serializable;
 
 /**
@@ -11,6 +12,8 @@ import java.io.Serializable;
  * @param settings how the workers train together
  * @param attempt how many stages of this run have failed before (a failure injected for a test
  *     fires on attempt 0 only, so the retry can succeed)
+ * @param plugins the cell plugin jars shipped with the job, for building the model
  */
-record Segment(String configJson, long from, long to, DataParallelSettings settings, int attempt)
+record Segment(String configJson, long from, long to, DataParallelSettings settings, int attempt,
+               PluginShipment plugins)
     implements Serializable {}

@@ -16,6 +16,8 @@ import java.io.Serializable;
  * @param batchInEpoch that batch's index in the epoch
  * @param dropoutState the state of its dropout generator (what trainer.json records)
  * @param stopped why training must stop (a non-finite loss under training.onNonFinite=stop), or {@code null}
+ * @param cellJar the plugin jar worker 0's cell was loaded from (its pin checked), or {@code null} for a built-in cell
  */
 record SegmentResult(TrainingSnapshot snapshot, double lossSum, double tokens, long computeNanos, long exchangeNanos,
-                     long exchanges, long sentBytes, int epoch, int batchInEpoch, byte[] dropoutState, String stopped) implements Serializable {}
+                     long exchanges, long sentBytes, int epoch, int batchInEpoch, byte[] dropoutState, String stopped,
+                     String cellJar) implements Serializable {}

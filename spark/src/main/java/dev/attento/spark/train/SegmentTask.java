@@ -39,7 +39,7 @@ final class SegmentTask extends AbstractFunction1<scala.collection.Iterator<Shar
     Shard shard = shards.next();
     Exchange exchange = new Exchange(context::allGather, context.getTaskInfos().length);
     ShardTrainer trainer = new ShardTrainer(segment, context.partitionId(), exchange);
-    SegmentResult result = trainer.run(shard, model.value().load(), start.value());
+    SegmentResult result = trainer.run(shard, model.value().load(segment.plugins()), start.value());
     Iterator<SegmentResult> out = context.partitionId() == 0 ? Collections.singletonList(result).iterator()
         : Collections.emptyIterator();
     return CollectionConverters.asScala(out);

@@ -1,5 +1,6 @@
 package dev.attento.spark.train;
 
+import dev.attento.cells.PluginJar;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.kernels.Kernels;
@@ -128,7 +129,14 @@ final class ShardTrainer {
     long total = System.nanoTime() - t0;
     TrainingSnapshot end = TrainingSnapshot.of(step, skipped, parameters, optimizer, schedule);
     return new SegmentResult(end, lossSum, tokens, total - exchange.nanos(), exchange.nanos(), exchange.exchanges(),
-        exchange.sentChars(), plan.position().epoch(), plan.position().batch(), Randomness.saveState(dropout), stopped);
+        exchange.sentChars(), plan.position().epoch(), plan.position().batch(), Randomness.saveState(dropout), stopped,
+        cellJar(cells.get(0)));
+  }
+
+  /** Where a plugin cell's classes came from on this worker (what a test of shipping checks). */
+  private static String cellJar(RecurrentCell cell) {
+    PluginJar jar = PluginJar.of(cell);
+    return jar == null ? null : jar.jar().toString();
   }
 
   /**

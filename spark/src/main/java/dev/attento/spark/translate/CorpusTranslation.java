@@ -52,7 +52,7 @@ public final class CorpusTranslation {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      TextTranslator translator = new TextTranslator(ExecutorModels.get(request.model()), request.decodingOptions(),
+      TextTranslator translator = new TextTranslator(ExecutorModels.get(request.model(), request.plugins()), request.decodingOptions(),
           request.replaceUnknown(), Kernels.choose(Kernels.Choice.AUTO, WorkerPool.single()));
       return new Iterator<>() {
         private Iterator<Row> batch = List.<Row>of().iterator();

@@ -1,7 +1,10 @@
 package dev.attento.spark.translate;
 
+import dev.attento.seq2seq.bundle.BundleFiles;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
+import dev.attento.spark.plugins.PluginShipment;
+import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -24,9 +27,21 @@ public final class ExecutorModels {
 
   /**
    * The model at {@code location} (see {@link ModelLocation#resolve}), loading it on the
-   * first call in this JVM; concurrent first calls load it once.
+   * first call in this JVM; concurrent first calls load it once. Built-in cells, or a plugin
+   * cell from the jar the model records.
    */
   public static ModelBundle get(String location) {
-    return LOADED.computeIfAbsent(location, l -> Checkpoints.loadModel(ModelLocation.resolve(l), null));
+    return get(location, PluginShipment.NONE);
+  }
+
+  /**
+   * As {@link #get(String)}; a plugin cell is loaded from the jar {@code plugins} shipped for
+   * it (see {@link PluginShipment#jarFor}), its pin checked.
+   */
+  public static ModelBundle get(String location, PluginShipment plugins) {
+    return LOADED.computeIfAbsent(location, l -> {
+      Path dir = Checkpoints.resolve(ModelLocation.resolve(l));
+      return BundleFiles.read(dir, plugins.jarFor(dir));
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.attento.spark.translate;
 
 import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.spark.plugins.PluginShipment;
 import java.io.Serializable;
 
 /**
@@ -15,9 +16,11 @@ import java.io.Serializable;
  * @param maxLengthExtra see {@link DecodingOptions}
  * @param replaceUnknown whether an output UNK becomes the most-attended source token
  * @param batchSize sentences decoded together in a task
+ * @param plugins the cell plugin jars shipped with the job ({@link PluginShipment#NONE} for none)
  */
 public record TranslationRequest(String model, String idColumn, String textColumn, int beamSize, double lengthPenalty,
-                                 double maxLengthRatio, int maxLengthExtra, boolean replaceUnknown, int batchSize)
+                                 double maxLengthRatio, int maxLengthExtra, boolean replaceUnknown, int batchSize,
+                                 PluginShipment plugins)
     implements Serializable {
 
   /** The batch size {@code attento translate} decodes with. */
@@ -28,30 +31,37 @@ public record TranslationRequest(String model, String idColumn, String textColum
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
+    plugins = plugins == null ? PluginShipment.NONE : plugins;
   }
 
   /** A request for columns {@code id} and {@code text}, batches of {@value #DEFAULT_BATCH_SIZE}. */
   public static TranslationRequest of(String model, DecodingOptions options, boolean replaceUnknown) {
     return new TranslationRequest(model, "id", "text", options.beamSize(), options.lengthPenalty(),
-        options.maxLengthRatio(), options.maxLengthExtra(), replaceUnknown, DEFAULT_BATCH_SIZE);
+        options.maxLengthRatio(), options.maxLengthExtra(), replaceUnknown, DEFAULT_BATCH_SIZE, PluginShipment.NONE);
   }
 
   /** This request reading the given columns. */
   public TranslationRequest withColumns(String id, String text) {
     return new TranslationRequest(model, id, text, beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra,
-        replaceUnknown, batchSize);
+        replaceUnknown, batchSize, plugins);
   }
 
   /** This request decoding {@code size} sentences at a time. */
   public TranslationRequest withBatchSize(int size) {
     return new TranslationRequest(model, idColumn, textColumn, beamSize, lengthPenalty, maxLengthRatio,
-        maxLengthExtra, replaceUnknown, size);
+        maxLengthExtra, replaceUnknown, size, plugins);
   }
 
   /** This request with beam size {@code size} (the other decoding settings kept). */
   public TranslationRequest withBeam(int size) {
     return new TranslationRequest(model, idColumn, textColumn, size, lengthPenalty, maxLengthRatio,
-        maxLengthExtra, replaceUnknown, batchSize);
+        maxLengthExtra, replaceUnknown, batchSize, plugins);
+  }
+
+  /** This request loading a plugin cell from the jars {@code shipped} (see {@link PluginShipment#ship}). */
+  public TranslationRequest withPlugins(PluginShipment shipped) {
+    return new TranslationRequest(model, idColumn, textColumn, beamSize, lengthPenalty, maxLengthRatio,
+        maxLengthExtra, replaceUnknown, batchSize, shipped);
   }
 
   /** The decoding options the request stands for. */

@@ -64,6 +64,8 @@ class TrainJobTest {
         message(spark, "--run", run, "--workers", "3"));
     assertEquals("--resume true takes the run's own config.json; --config is not allowed with it",
         message(spark, "--run", run, "--resume", "true", "--config", "x.yaml"));
+    assertEquals("plugin directory " + dir.resolve("no-plugins") + " does not exist or is not a directory",
+        message(spark, "--run", run, "--plugins", dir.resolve("no-plugins").toString()));
     assertFalse(Files.exists(dir.resolve("run")), "a mistake leaves nothing behind");
   }
 

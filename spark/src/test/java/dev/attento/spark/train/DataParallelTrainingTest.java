@@ -85,31 +85,29 @@ class DataParallelTrainingTest {
     return worst;
   }
 
+  /**
+   * The issue's bar: two local workers train the default toy task (what {@code ./attento train}
+   * trains: {@code ConfigTree.defaults()}, 1,500 steps, global batch 64 as two shards of 32) to
+   * the quality single-process training reaches. There is no test of the single-process run
+   * (it takes a minute); its figure is the README's, dev exact match 99.4% and chrF 100.0, and
+   * the bar here is 99.0% (at most 5 of the 500 dev numbers wrong) and chrF 99.5, a little
+   * below it because the kernels a CI machine picks may round differently.
+   */
   @Test
-  void twoWorkersLearnAsWellAsOneProcess(SparkSession spark, @TempDir Path dir) {
-    ConfigTree tree = quickTask();
-    ExperimentConfig single = tree.bind();
-    TrainingData data = DataPreparation.prepare(single);
-    Trainer.Result one = new Trainer(data.newModel(single.model(), single.training().seed(), null), data,
-        single.training(), Kernels.detect(), dir.resolve("single"), new TrainingListener() {}).train();
+  void twoWorkersTrainTheDefaultTaskAsWellAsOneProcess(SparkSession spark, @TempDir Path dir) {
+    ExperimentConfig config = ConfigTree.defaults().set("training.batchSize", String.valueOf(64 / 2)).bind();
     List<String> log = new ArrayList<>();
-    // Two workers of half the batch each: the same global batch of 32 sentences.
-    DataParallelTraining.Result two = DataParallelTraining.train(spark, tree.set("training.batchSize", "16").bind(),
-        dir.resolve("k30"), DataParallelSettings.of(2).withSyncEvery(30), false, log::add);
-    // Measured on the 2-core machine: one process reaches chrF 81.6 (55% exact), two workers 72.0 (45%).
-    assertTrue(two.lastEvaluation().chrf() >= 60, "two workers reached chrF " + two.lastEvaluation().chrf());
-    assertTrue(two.lastEvaluation().chrf() >= one.lastEvaluation().chrf() - 15, "two workers reached chrF "
-        + two.lastEvaluation().chrf() + ", one process " + one.lastEvaluation().chrf());
-    assertTrue(two.lastEvaluation().exactMatch() >= 0.3, "exact match " + two.lastEvaluation().exactMatch());
-    assertTrue(log.contains("checkpoint " + dir.resolve("k30/checkpoints/step-0000300")), String.join("\n", log));
+    DataParallelTraining.Result two = DataParallelTraining.train(spark, config, dir.resolve("run"),
+        DataParallelSettings.of(2).withSyncEvery(DEFAULT_TASK_SYNC_EVERY), false, log::add);
+    assertEquals(1500, two.steps(), String.join("\n", log));
+    assertTrue(two.lastEvaluation().exactMatch() >= 0.99, String.join("\n", log));
+    assertTrue(two.lastEvaluation().chrf() >= 99.5, String.join("\n", log));
   }
 
-  /** A task a small model learns in a few hundred steps. */
-  static ConfigTree quickTask() {
-    return ConfigTree.defaults()
-        .set("data.trainSize", "2000").set("data.devSize", "100")
-        .set("model.hidden", "32").set("model.embedding", "16").set("model.dropout", "0")
-        .set("training.steps", "300").set("training.batchSize", "32").set("training.learningRate", "0.01")
-        .set("training.evalEvery", "300").set("training.checkpointEvery", "300");
-  }
+  /**
+   * K for the default task: 12 exchanges in 1,500 steps (each costs about a second of Spark's
+   * barrier polling). Measured on the 2-core machine (docs/spark.md): K = 125 reaches 99.4%
+   * exact match, chrF 100.0; K = 50 (30 exchanges) 99.6%, chrF 100.0; one process 99.4%.
+   */
+  static final int DEFAULT_TASK_SYNC_EVERY = 125;
 }
