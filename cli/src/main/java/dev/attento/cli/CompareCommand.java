@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Attention settings to compare (default: ${DEFAULT-VALUE}).")
   List<String> variants;
 
-  @Option(names = "--load", split = ",", paramLabel = "RUN", description = "Compare existing runs instead of training.")
+  @Option(names = "--load", split = ",", paramLabel = "RUN", description = "Compare existing runs instead of training; runs/NAME is the latest run of that name (NAME-2, NAME-3, …).")
   List<Path> load;
 
   @Option(names = "--name", defaultValue = "compare", description = "Output directory name under --runs (default: ${DEFAULT-VALUE}).")
@@ -91,6 +91,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (experiment.task == null && experiment.train == null && experiment.config == null) {
       experiment.task = DEFAULT_TASK;
     }
@@ -111,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
+      load = RunDirectory.latest(load, err);
       List<ExperimentConfig> configs = new ArrayList<>();
       for (Path run : load) {
         labels.add(run.getFileName().toString());
@@ -144,8 +146,9 @@ final class CompareCommand implements Callable<Integer> {
         ExperimentConfig c = configs.get(v);
         Path runDir = Files.createDirectories(dir.resolve(variants.get(v)));
         AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
-        out.println("== " + variants.get(v));
-        TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, out);
+        // Training the variants is the way to the comparison, not its result: standard error.
+        err.println("== " + variants.get(v));
+        TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, err, err);
         labels.add(variants.get(v));
         models.add(o.model());
         replaceUnknown.add(c.decoding().replaceUnknown());
@@ -176,13 +179,14 @@ final class CompareCommand implements Callable<Integer> {
     Path chart = dir.resolve("quality-by-length.png");
     Charts.categoryLines(chart, metricName() + " by source length", "source length (tokens)", metricName(), bucketLabels,
         series);
-    out.println("chart: " + chart);
-    drawHeatmaps(out, dir, labels, outcomes);
     out.flush();
+    err.println("chart: " + chart);
+    drawHeatmaps(err, dir, labels, outcomes);
+    err.flush();
     return 0;
   }
 
-  private void drawHeatmaps(PrintWriter out, Path dir, List<String> labels, List<TestSetEvaluation.Outcome> outcomes)
+  private void drawHeatmaps(PrintWriter err, Path dir, List<String> labels, List<TestSetEvaluation.Outcome> outcomes)
       throws java.io.IOException {
     for (int i = 0; i < labels.size(); i++) {
       List<Translation> ts = new ArrayList<>(outcomes.get(i).translations());
@@ -196,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
         targets.add("</s>");
         Path png = dir.resolve("attention-" + labels.get(i) + "-" + (h + 1) + ".png");
         Charts.attention(png, t.sourceTokens(), targets, t.attention());
-        out.println("heatmap: " + png);
+        err.println("heatmap: " + png);
       }
     }
   }

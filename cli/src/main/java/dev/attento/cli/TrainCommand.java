@@ -56,7 +56,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Results (how the run ended, its scores, examples, where it is) on standard output;
+    // announcements and progress on standard error.
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Kernels kernels = compute.kernels();
     ExperimentConfig config;
     Path runDir;
@@ -78,7 +81,8 @@ final class TrainCommand implements Callable<Integer> {
       runDir = RunDirectory.fresh(runs, runName);
     }
     AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
-    TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels, out);
+    TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels,
+        out, err);
     Trainer.Result result = outcome.result();
     ModelBundle model = outcome.model();
     if (result.reason() != StopReason.INTERRUPTED) {

@@ -65,31 +65,34 @@ final class TrainingSession {
    * until this method has written the checkpoint and said how to resume.
    *
    * @param kernels what to compute with, on how many threads
+   * @param report where the end of the run is reported (how it ended, the dev scores, peak memory)
+   * @param progress where the run is announced and its progress shown, and the resume hint given
    */
   static Outcome run(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume, Kernels kernels,
-                     PrintWriter out) throws IOException {
+                     PrintWriter report, PrintWriter progress) throws IOException {
     try {
-      return session(config, prepared, runDir, resume, kernels, out);
+      return session(config, prepared, runDir, resume, kernels, report, progress);
     } finally {
-      out.flush();
+      report.flush();
+      progress.flush();
     }
   }
 
   private static Outcome session(ExperimentConfig config, Prepared prepared, Path runDir, boolean resume,
-                                 Kernels kernels, PrintWriter out) throws IOException {
+                                 Kernels kernels, PrintWriter out, PrintWriter err) throws IOException {
     TrainingSettings options = config.training();
     TrainingData data = prepared.data();
     ModelBundle model = prepared.model();
-    out.println("run: " + runDir);
-    out.println("data: " + TerminalText.escape(data.summary()));
-    out.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
+    err.println("run: " + runDir);
+    err.println("data: " + TerminalText.escape(data.summary()));
+    err.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
         model.translator().config().attention(), model.translator().parameters().count(), kernels.describe());
-    out.flush();
+    err.flush();
+    long startStep = resume ? Checkpoints.stepOf(Checkpoints.resolve(runDir)) : 0;
     // A resumed run's log goes back to its checkpoint: later rows are written again.
-    try (MetricsLog log = resume ? MetricsLog.resumed(runDir, Checkpoints.stepOf(Checkpoints.resolve(runDir)))
-             : new MetricsLog(runDir);
-         TrainingProgress progress = new TrainingProgress(out, log, runDir.resolve("curves.png"), options.steps(), 0,
-             System.console() != null)) {
+    try (MetricsLog log = resume ? MetricsLog.resumed(runDir, startStep) : new MetricsLog(runDir);
+         TrainingProgress progress = new TrainingProgress(err, log, runDir.resolve("curves.png"), options.steps(),
+             startStep, System.console() != null)) {
       Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
       if (resume) {
         trainer.resume(runDir);
@@ -99,13 +102,14 @@ final class TrainingSession {
         Trainer.Result result = trainer.train();
         progress.close();
         log.flush();
-        report(result, runDir, out);
+        report(result, runDir, out, err);
         return new Outcome(result, model, data);
       }
     }
   }
 
-  private static void report(Trainer.Result result, Path runDir, PrintWriter out) throws IOException {
+  private static void report(Trainer.Result result, Path runDir, PrintWriter out, PrintWriter err)
+      throws IOException {
     // Drawing needs AWT, which cannot start while the JVM shuts down after a signal.
     if (result.reason() != StopReason.INTERRUPTED) {
       TrainingProgress.drawCurves(runDir.resolve("metrics.csv"), runDir.resolve("curves.png"));
@@ -119,9 +123,10 @@ final class TrainingSession {
     if (!memory.isEmpty()) {
       out.println(memory);
     }
-    if (result.reason() == StopReason.INTERRUPTED) {
-      out.println("resume with: attento train --resume " + runDir);
-    }
     out.flush();
+    if (result.reason() == StopReason.INTERRUPTED) {
+      err.println("resume with: attento train --resume " + runDir);
+      err.flush();
+    }
   }
 }
