@@ -1,7 +1,6 @@
 package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
-import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.SentencePair;
@@ -145,7 +144,6 @@ final class CompareCommand implements Callable<Integer> {
       for (int v = 0; v < variants.size(); v++) {
         ExperimentConfig c = configs.get(v);
         Path runDir = Files.createDirectories(dir.resolve(variants.get(v)));
-        AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
         // Training the variants is the way to the comparison, not its result: standard error.
         err.println("== " + variants.get(v));
         TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, err, err);

@@ -1,7 +1,6 @@
 package dev.attento.cli;
 
 import dev.attento.cells.CellRegistry;
-import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
@@ -80,7 +79,6 @@ final class TrainCommand implements Callable<Integer> {
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
     }
-    AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels,
         out, err);
     Trainer.Result result = outcome.result();

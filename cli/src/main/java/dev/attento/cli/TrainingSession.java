@@ -9,7 +9,10 @@ import dev.attento.seq2seq.config.TrainingSettings;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.train.Checkpoints;
 import dev.attento.seq2seq.train.DataPreparation;
+import dev.attento.seq2seq.train.Evaluation;
 import dev.attento.seq2seq.train.Trainer;
+import dev.attento.seq2seq.train.TrainingListener;
+import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.train.TrainingData;
 import dev.attento.seq2seq.train.StopReason;
 import java.io.IOException;
@@ -60,7 +63,8 @@ final class TrainingSession {
   private TrainingSession() {}
 
   /**
-   * Trains (or, with {@code resume}, continues) the run in {@code runDir}. SIGINT/SIGTERM ask
+   * Trains (or, with {@code resume}, continues) the run in {@code runDir}, writing its
+   * {@code config.json} once the trainer is ready (a resume's trainer state has loaded). SIGINT/SIGTERM ask
    * the trainer to stop after the current step; the JVM then waits (see {@link StopOnSignal})
    * until this method has written the checkpoint and said how to resume.
    *
@@ -83,6 +87,13 @@ final class TrainingSession {
     TrainingSettings options = config.training();
     TrainingData data = prepared.data();
     ModelBundle model = prepared.model();
+    Relay relay = new Relay();
+    Trainer trainer = new Trainer(model, data, options, kernels, runDir, relay);
+    if (resume) {
+      // A damaged or edited trainer state fails here: one line, before anything is printed or rewritten.
+      trainer.resume(runDir);
+    }
+    AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
     err.println("run: " + runDir);
     err.println("data: " + TerminalText.escape(data.summary()));
     err.printf(Locale.ROOT, "model: %s, %s attention, %,d parameters; kernels: %s%n", model.translator().config().cell(),
@@ -93,10 +104,7 @@ final class TrainingSession {
     try (MetricsLog log = resume ? MetricsLog.resumed(runDir, startStep) : new MetricsLog(runDir);
          TrainingProgress progress = new TrainingProgress(err, log, runDir.resolve("curves.png"), options.steps(),
              startStep, System.console() != null)) {
-      Trainer trainer = new Trainer(model, data, options, kernels, runDir, progress);
-      if (resume) {
-        trainer.resume(runDir);
-      }
+      relay.to = progress;
       // Until the end is reported: a signal waits for the checkpoint and the resume hint.
       try (StopOnSignal stop = new StopOnSignal(trainer)) {
         Trainer.Result result = trainer.train();
@@ -105,6 +113,32 @@ final class TrainingSession {
         report(result, runDir, out, err);
         return new Outcome(result, model, data);
       }
+    }
+  }
+
+  /** Passes the trainer's events on to the progress display, which exists only once the trainer has resumed. */
+  private static final class Relay implements TrainingListener {
+    private TrainingListener to = new TrainingListener() {};
+
+    @Override
+    public void onStep(long step, long totalSteps, double loss, int targetTokens, double gradientNorm,
+                       double learningRate, double millis) {
+      to.onStep(step, totalSteps, loss, targetTokens, gradientNorm, learningRate, millis);
+    }
+
+    @Override
+    public void onEvaluation(long step, Evaluation evaluation) {
+      to.onEvaluation(step, evaluation);
+    }
+
+    @Override
+    public void onCheckpoint(long step, Path directory) {
+      to.onCheckpoint(step, directory);
+    }
+
+    @Override
+    public void onSkippedBatch(long step, String reason) {
+      to.onSkippedBatch(step, reason);
     }
   }
 

@@ -245,7 +245,8 @@ final class TranslateCommand implements Callable<Integer> {
       List<String> targets = new java.util.ArrayList<>(t.targetTokens());
       targets.add("</s>");
       Charts.attention(attentionMap, t.sourceTokens(), targets, t.attention());
-      System.err.println("attention map written to " + attentionMap);
+      spec.commandLine().getErr().println("attention map written to " + attentionMap);
+      spec.commandLine().getErr().flush();
     }
   }
 }

@@ -74,6 +74,11 @@ class OutputStreamsTest {
     assertEquals(0, t.code(), t.err());
     assertEquals(120, t.out().lines().count(), "one translation a line, nothing else: " + t.out());
     assertTrue(t.err().contains("translate: 120/120 sentences"), "the progress of a long input: " + t.err());
+    Path png = dir.resolve("map.png");
+    Cli.Result map = Cli.run("translate", "-m", run, "--attention-map", png.toString(), "March 3, 2021");
+    assertEquals(0, map.code(), map.err());
+    assertEquals(1, map.out().lines().count(), map.out());
+    assertEquals("attention map written to " + png + "\n", map.err());
   }
 
   @Test
