@@ -56,8 +56,12 @@ class EditedRunFilesTest {
   @Test
   void aHugeStepInTheTrainerStateIsRefusedOnResume() throws Exception {
     edit("trainer.json", doc -> doc.put("step", 1_000_000_000_000L));
+    String config = Files.readString(run.resolve("config.json"));
+    String metrics = Files.readString(run.resolve("metrics.csv"));
     assertOneLine(Cli.run("train", "--resume", run.toString(), "--steps", "20"),
         "trainer.json: step 1000000000000 does not match the checkpoint's 8");
+    assertEquals(config, Files.readString(run.resolve("config.json")), "the --steps override is not saved");
+    assertEquals(metrics, Files.readString(run.resolve("metrics.csv")), "no rows dropped");
     edit("trainer.json", doc -> doc.put("step", 8));
   }
 
