@@ -43,7 +43,7 @@ class DocumentedOutputShapesTest {
           "dev @\\d+: loss " + NUMBER + ", " + SCORES + " \\(\\d+ sentences\\)",
           "(completed|interrupted|early-stopped|time limit) after \\d+ steps; checkpoint \\S+/checkpoints/step-\\d{7}",
           "dev: " + SCORES,
-          "peak memory \\(RSS\\): \\d+ MB",
+          "peak memory \\(RSS\\): [\\d,]+ MB",
           "examples:",
           "  .+  →( .*)?");
 
