@@ -145,11 +145,6 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
     log.flush();
   }
 
-  /** The ETA estimate, for tests. */
-  RemainingTime remaining() {
-    return remaining;
-  }
-
   @Override
   public void close() {
     if (bar != null) {
