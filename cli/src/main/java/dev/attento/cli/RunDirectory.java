@@ -34,8 +34,8 @@ final class RunDirectory {
   /**
    * The run that {@code given} names: the run of that name with the highest suffix
    * ({@code runs/name-3} for {@code runs/name} when {@code train} ran three times there), which
-   * is then named in one line on {@code err}; otherwise {@code given} itself. Only siblings that
-   * hold checkpoints count. A path ending in {@code /.} ({@code runs/name/.}) is taken as it is.
+   * is then named in one line on {@code err}; otherwise {@code given} itself. Only siblings with
+   * a checkpoint ({@code checkpoints/LATEST}) count: a run still before its first one is not taken. A path ending in {@code /.} ({@code runs/name/.}) is taken as it is.
    */
   static Path latest(Path given, PrintWriter err) throws IOException {
     Path name = given.getFileName();
@@ -53,7 +53,7 @@ final class RunDirectory {
           continue;
         }
         Matcher m = SUFFIX.matcher(s.substring(prefix.length()));
-        if (m.matches() && Long.parseLong(m.group(1)) > best && Files.isDirectory(sibling.resolve("checkpoints"))) {
+        if (m.matches() && Long.parseLong(m.group(1)) > best && Files.isRegularFile(sibling.resolve("checkpoints/LATEST"))) {
           best = Long.parseLong(m.group(1));
           bestName = s;
         }

@@ -73,9 +73,11 @@ class LatestRunTest {
 
   @Test
   void serveTakesTheLatestRunBeforeLoadingIt(@TempDir Path runs) throws Exception {
-    // Two runs without a checkpoint yet: serve names the later one, then cannot load it (and serves nothing).
-    Files.createDirectories(runs.resolve("s/checkpoints"));
-    Files.createDirectories(runs.resolve("s-2/checkpoints"));
+    // Two runs whose LATEST points at nothing: serve names the later one, then cannot load it (and serves nothing).
+    for (String name : List.of("s", "s-2")) {
+      Files.createDirectories(runs.resolve(name).resolve("checkpoints"));
+      Files.writeString(runs.resolve(name).resolve("checkpoints/LATEST"), "step-0000001\n");
+    }
     Cli.Result serve = Cli.run("serve", "-m", runs.resolve("s").toString(), "--port", "0");
     assertEquals(UserError.EXIT_CODE, serve.code(), serve.err());
     List<String> lines = serve.err().lines().toList();
@@ -87,8 +89,10 @@ class LatestRunTest {
   void onlyHigherNumberedSiblingsWithCheckpointsCount(@TempDir Path runs) throws Exception {
     for (String name : List.of("a", "a-2", "a-10", "a-3", "ab-11", "a-x-12", "a-011")) {
       Files.createDirectories(runs.resolve(name).resolve("checkpoints"));
+      Files.writeString(runs.resolve(name).resolve("checkpoints/LATEST"), "step-0000001\n");
     }
-    Files.createDirectories(runs.resolve("a-20")); // no checkpoints: a failed or foreign directory
+    Files.createDirectories(runs.resolve("a-20")); // no checkpoints: a foreign directory
+    Files.createDirectories(runs.resolve("a-21/checkpoints")); // a run before its first checkpoint
     StringWriter err = new StringWriter();
     assertEquals(runs.resolve("a-10"), RunDirectory.latest(runs.resolve("a"), new PrintWriter(err, true)));
     assertTrue(err.toString().startsWith(using(runs.resolve("a"), runs.resolve("a-10"))), err.toString());
