@@ -39,6 +39,7 @@ final class AverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    inputs = RunDirectory.latest(inputs, spec.commandLine().getErr());
     List<Path> checkpoints = checkpoints();
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("checkpoints")) {
@@ -52,7 +53,8 @@ final class AverageCommand implements Callable<Integer> {
     }
     ModelBundle averaged = CheckpointAveraging.average(checkpoints, plugins.dir);
     CheckpointAveraging.write(output, averaged, runConfig(inputs.get(0)));
-    PrintWriter out = spec.commandLine().getOut();
+    // A note about a file written, not a result: standard error, as everywhere.
+    PrintWriter out = spec.commandLine().getErr();
     out.println("averaged " + checkpoints.size() + " checkpoint" + (checkpoints.size() == 1 ? "" : "s") + " ("
         + String.join(", ", checkpoints.stream().map(p -> Checkpoints.resolve(p).getFileName().toString()).toList())
         + ") into " + output);

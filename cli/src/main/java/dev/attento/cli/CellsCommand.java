@@ -178,8 +178,8 @@ final class CellsCommand implements Runnable {
         c.parameters().forEach((name, t) -> result.put("grad_" + name + "_l0", g.tensor(t)));
       }
       SafeTensors.write(output, result);
-      spec.commandLine().getOut().println("wrote " + String.join(", ", result.keySet()) + " to " + output);
-      spec.commandLine().getOut().flush();
+      spec.commandLine().getErr().println("wrote " + String.join(", ", result.keySet()) + " to " + output);
+      spec.commandLine().getErr().flush();
       return 0;
     }
   }

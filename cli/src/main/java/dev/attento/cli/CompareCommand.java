@@ -1,7 +1,6 @@
 package dev.attento.cli;
 
 import dev.attento.cli.charts.Charts;
-import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.data.SentencePair;
@@ -53,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Attention settings to compare (default: ${DEFAULT-VALUE}).")
   List<String> variants;
 
-  @Option(names = "--load", split = ",", paramLabel = "RUN", description = "Compare existing runs instead of training.")
+  @Option(names = "--load", split = ",", paramLabel = "RUN", description = "Compare existing runs instead of training; runs/NAME is the latest run of that name (NAME-2, NAME-3, …).")
   List<Path> load;
 
   @Option(names = "--name", defaultValue = "compare", description = "Output directory name under --runs (default: ${DEFAULT-VALUE}).")
@@ -91,6 +90,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (experiment.task == null && experiment.train == null && experiment.config == null) {
       experiment.task = DEFAULT_TASK;
     }
@@ -111,6 +111,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Boolean> replaceUnknown = new ArrayList<>();
     List<SentencePair> dev;
     if (load != null && !load.isEmpty()) {
+      load = RunDirectory.latest(load, err);
       List<ExperimentConfig> configs = new ArrayList<>();
       for (Path run : load) {
         labels.add(run.getFileName().toString());
@@ -143,9 +144,9 @@ final class CompareCommand implements Callable<Integer> {
       for (int v = 0; v < variants.size(); v++) {
         ExperimentConfig c = configs.get(v);
         Path runDir = Files.createDirectories(dir.resolve(variants.get(v)));
-        AtomicFiles.writeString(runDir.resolve("config.json"), c.toJson());
-        out.println("== " + variants.get(v));
-        TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, out);
+        // Training the variants is the way to the comparison, not its result: standard error.
+        err.println("== " + variants.get(v));
+        TrainingSession.Outcome o = TrainingSession.run(c, prepared.get(v), runDir, false, kernels, err, err);
         labels.add(variants.get(v));
         models.add(o.model());
         replaceUnknown.add(c.decoding().replaceUnknown());
@@ -176,13 +177,14 @@ final class CompareCommand implements Callable<Integer> {
     Path chart = dir.resolve("quality-by-length.png");
     Charts.categoryLines(chart, metricName() + " by source length", "source length (tokens)", metricName(), bucketLabels,
         series);
-    out.println("chart: " + chart);
-    drawHeatmaps(out, dir, labels, outcomes);
     out.flush();
+    err.println("chart: " + chart);
+    drawHeatmaps(err, dir, labels, outcomes);
+    err.flush();
     return 0;
   }
 
-  private void drawHeatmaps(PrintWriter out, Path dir, List<String> labels, List<TestSetEvaluation.Outcome> outcomes)
+  private void drawHeatmaps(PrintWriter err, Path dir, List<String> labels, List<TestSetEvaluation.Outcome> outcomes)
       throws java.io.IOException {
     for (int i = 0; i < labels.size(); i++) {
       List<Translation> ts = new ArrayList<>(outcomes.get(i).translations());
@@ -196,7 +198,7 @@ final class CompareCommand implements Callable<Integer> {
         targets.add("</s>");
         Path png = dir.resolve("attention-" + labels.get(i) + "-" + (h + 1) + ".png");
         Charts.attention(png, t.sourceTokens(), targets, t.attention());
-        out.println("heatmap: " + png);
+        err.println("heatmap: " + png);
       }
     }
   }

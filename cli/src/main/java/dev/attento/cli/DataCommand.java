@@ -87,8 +87,8 @@ final class DataCommand implements Runnable {
     public Integer call() throws Exception {
       OutputTarget target = OutputTarget.forArgument(out, System.out);
       TsvWriter.write(target, ToyTasks.byName(task).generate(count, seed));
-      // With the pairs on standard output, the note goes to standard error so a pipe gets only pairs.
-      PrintWriter note = target.isStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      // A note about what was written goes to standard error, so a pipe (-o -) gets only the pairs.
+      PrintWriter note = spec.commandLine().getErr();
       note.println("wrote " + count + " pairs of " + task + " to " + target);
       note.flush();
       return 0;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = {"Score a model on a test set, or plain files: attento eval --hyp hyp.txt --ref ref.txt [--json]."})
 final class EvalCommand implements Callable<Integer> {
 
-  @Option(names = {"-m", "--model"}, paramLabel = "RUN", description = "Run directory to evaluate.")
+  @Option(names = {"-m", "--model"}, paramLabel = "RUN", description = "Run directory to evaluate; runs/NAME is the latest run of that name (NAME-2, NAME-3, …).")
   Path model;
 
   @Option(names = "--test", paramLabel = "FILE",
@@ -96,6 +96,10 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (model == null) {
       throw new UserError("give --model RUN (with --test FILE) or --hyp FILE --ref FILE");
+    }
+    model = RunDirectory.latest(model, spec.commandLine().getErr());
+    if (compareTo != null) {
+      compareTo = RunDirectory.latest(compareTo, spec.commandLine().getErr());
     }
     List<SentencePair> pairs = testSet(model);
     LengthBuckets buckets = LengthBuckets.ofWidth(bucketWidth, 5 * bucketWidth);
@@ -155,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
     ModelBundle trained = Checkpoints.loadModel(checkpoint.of(run), plugins.dir(), plugins.pinPolicy());
     boolean replace = replaceUnknown != null ? replaceUnknown : RunConfig.replaceUnknown(RunConfig.read(run));
     DecodingOptions options = beam > 1 ? DecodingOptions.beam(beam) : DecodingOptions.greedy();
-    try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size())) {
+    try (Progress progress = new Progress("eval " + run.getFileName(), pairs.size(), spec.commandLine().getErr())) {
       return TestSetEvaluation.run(trained.target(), new TextTranslator(trained, options, replace, kernels),
           pairs, buckets, progress::advance);
     }

@@ -77,8 +77,10 @@ final class GradientsCommand implements Callable<Integer> {
     }
     out.println("reach: steps back from the end before the gradient falls below 1e-6 of its last-step value");
     Charts.lines(chart, "gradient reaching earlier steps", "steps back from the loss", "mean |dL/dh_t|", series, true);
-    out.println("chart: " + chart);
     out.flush();
+    // The table is the result; where the chart went is a note (standard error).
+    spec.commandLine().getErr().println("chart: " + chart);
+    spec.commandLine().getErr().flush();
     return 0;
   }
 }

@@ -117,7 +117,8 @@ final class LearnCommand implements Callable<Integer> {
         + "sequences (learning nothing)");
     if (chart != null) {
       Charts.lines(chart, "adding problem, T = " + length, "step", "held-out MSE", series, true);
-      out.println("chart: " + chart);
+      err.println("chart: " + chart); // a note about a file, not part of the table
+      err.flush();
     }
     out.flush();
     return 0;

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
   @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN",
-      description = "Run (or checkpoint) directory to serve; repeat for several models (named after the directory).")
+      description = "Run (or checkpoint) directory to serve; repeat for several models (named after the directory);"
+          + " runs/NAME is the latest run of that name (NAME-2, NAME-3, …).")
   List<Path> runs;
 
   @Option(names = "--host", paramLabel = "ADDRESS",
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Kernels kernels = compute.kernels();
     List<TranslationEngine> engines = new ArrayList<>();
-    for (Path run : runs) {
+    for (Path run : RunDirectory.latest(runs, spec.commandLine().getErr())) {
       ModelBundle model = Checkpoints.loadModel(run, plugins.dir(), plugins.pinPolicy());
       engines.add(new BundleEngine(info(run, model), model, kernels));
     }

@@ -1,7 +1,6 @@
 package dev.attento.cli;
 
 import dev.attento.cells.CellRegistry;
-import dev.attento.core.io.AtomicFiles;
 import dev.attento.seq2seq.config.ConfigTree;
 import dev.attento.seq2seq.config.ExperimentConfig;
 import dev.attento.seq2seq.decode.DecodingOptions;
@@ -56,7 +55,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Results (how the run ended, its scores, examples, where it is) on standard output;
+    // announcements and progress on standard error.
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Kernels kernels = compute.kernels();
     ExperimentConfig config;
     Path runDir;
@@ -77,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
       String runName = name != null ? name : defaultName(config);
       runDir = RunDirectory.fresh(runs, runName);
     }
-    AtomicFiles.writeString(runDir.resolve("config.json"), config.toJson());
-    TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels, out);
+    TrainingSession.Outcome outcome = TrainingSession.run(config, prepared, runDir, resume != null, kernels,
+        out, err);
     Trainer.Result result = outcome.result();
     ModelBundle model = outcome.model();
     if (result.reason() != StopReason.INTERRUPTED) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Translate with a trained model: arguments, --input FILE, or standard input line by line.")
 final class TranslateCommand implements Callable<Integer> {
 
-  @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN", description = "Run directory (or checkpoint directory).")
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN", description = "Run directory (or checkpoint directory); runs/NAME is the latest run of that name (NAME-2, NAME-3, …).")
   Path model;
 
   @Parameters(paramLabel = "SENTENCE", arity = "0..*", description = "Sentences to translate.")
@@ -90,6 +90,7 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    model = RunDirectory.latest(model, spec.commandLine().getErr());
     ModelBundle trained = Checkpoints.loadModel(checkpoint.of(model), plugins.dir(), plugins.pinPolicy());
     ExperimentConfig saved = RunConfig.read(model);
     if (batchSize < 1 || nBest < 1) {
@@ -101,7 +102,7 @@ final class TranslateCommand implements Callable<Integer> {
     boolean first = true;
     if (!sentences.isEmpty() || input != null) {
       List<String> lines = input != null ? readLines(input) : sentences;
-      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size()) : null) {
+      try (Progress progress = lines.size() > 100 ? new Progress("translate", lines.size(), spec.commandLine().getErr()) : null) {
         for (int i = 0; i < lines.size(); i += batchSize) {
           List<String> chunk = lines.subList(i, Math.min(lines.size(), i + batchSize));
           List<String> kept = chunk.stream().filter(Objects::nonNull).toList();
@@ -244,7 +245,8 @@ final class TranslateCommand implements Callable<Integer> {
       List<String> targets = new java.util.ArrayList<>(t.targetTokens());
       targets.add("</s>");
       Charts.attention(attentionMap, t.sourceTokens(), targets, t.attention());
-      System.err.println("attention map written to " + attentionMap);
+      spec.commandLine().getErr().println("attention map written to " + attentionMap);
+      spec.commandLine().getErr().flush();
     }
   }
 }

@@ -145,7 +145,7 @@ class DataImportCliTest {
   void trainReadsTmxAndPoDirectly() {
     Cli.Result r = trainOnTmxAndPo("real");
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("data: " + TMX + ": 6 pairs; ignored 2 entries") && r.out().contains(PO + ": 11 pairs"), r.out());
+    assertTrue(r.err().contains("data: " + TMX + ": 6 pairs; ignored 2 entries") && r.err().contains(PO + ": 11 pairs"), r.err());
   }
 
   @Test

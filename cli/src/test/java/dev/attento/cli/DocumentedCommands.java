@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The shell sessions in the fenced blocks of README.md and docs/*.md: each command line
+ * The shell sessions in the fenced blocks of README.md and docs/*.md (and the commands of
+ * indented code blocks): each command line
  * ({@code $ …}, or a bare {@code ./attento …}; continued lines joined) with the output shown
  * under it, and the {@code ./attento} commands in them.
  */
@@ -40,7 +41,7 @@ final class DocumentedCommands {
     return docs;
   }
 
-  /** The command lines in the fenced blocks of {@code doc}, in order, with their shown output. */
+  /** The command lines in the code blocks of {@code doc}, in order, with their shown output. */
   static List<Step> steps(Path doc) throws IOException {
     List<String> lines = Files.readAllLines(doc);
     List<Step> steps = new ArrayList<>();
@@ -54,7 +55,13 @@ final class DocumentedCommands {
         continue;
       }
       if (!fenced) {
-        continue;
+        // An indented code block (README's "    ./attento train"): a command without shown output.
+        boolean indented = lines.get(i).startsWith("    ") && line.startsWith("./attento ")
+            && (i == 0 || lines.get(i - 1).isBlank() || lines.get(i - 1).startsWith("    "));
+        output = null;
+        if (!indented) {
+          continue;
+        }
       }
       if (!line.startsWith("$ ") && !line.startsWith("./attento")) {
         if (output != null) {
@@ -70,7 +77,7 @@ final class DocumentedCommands {
       }
       // Only a prompted command has output under it; after a bare ./attento line come more commands.
       List<String> shown = new ArrayList<>();
-      output = line.startsWith("$ ") ? shown : null;
+      output = fenced && line.startsWith("$ ") ? shown : null;
       steps.add(new Step(first + 1, text.toString().replaceFirst("^\\$ ", ""), shown));
     }
     return steps;

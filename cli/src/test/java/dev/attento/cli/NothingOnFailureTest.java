@@ -77,8 +77,9 @@ class NothingOnFailureTest {
     String runs = dir.resolve("runs").toString();
     Cli.Result a = Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", runs, "--name", "a"));
     assertEquals(0, a.code(), a.err());
+    // first as an announcement (standard error), last as the result (standard output)
+    assertEquals("run: " + dir.resolve("runs/a"), a.err().lines().findFirst().orElse(""), "the run directory comes first");
     java.util.List<String> lines = a.out().lines().toList();
-    assertEquals("run: " + dir.resolve("runs/a"), lines.get(0), "the run directory comes first");
     assertEquals("run: " + dir.resolve("runs/a"), lines.get(lines.size() - 1), "and last");
     assertEquals(0, Cli.run(CliTest.with(CliTest.TINY, "train", "--runs", runs, "--name", "b", "--set",
         "data.maxLength=30")).code());

@@ -99,7 +99,7 @@ class PluginCliTest {
     Cli.Result r = Cli.run(CliTest.with(CliTest.TINY, "train", "--cell", "mgu", "--plugins", plugins.toString(), "--runs",
         dir.toString(), "--name", "mgu"));
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("model: mgu"), r.out());
+    assertTrue(r.err().contains("model: mgu"), r.err());
     Cli.Result t = Cli.run("translate", "-m", dir.resolve("mgu").toString(), "--plugins", plugins.toString(), "March 3, 2021");
     assertEquals(0, t.code(), t.err());
   }

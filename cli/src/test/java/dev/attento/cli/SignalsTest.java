@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every phase of {@code train} stops on SIGINT/SIGTERM: reading a corpus that never ends, and
- * a plugin calling {@code System.exit} mid-training does not deadlock the shutdown hook. Each
+ * Every phase of {@code train} stops on SIGINT/SIGTERM: reading a corpus that never ends,
+ * building a model whose plugin cell never finishes, and a plugin calling {@code System.exit}
+ * mid-training does not deadlock the shutdown hook. Each
  * test runs the CLI in a child JVM and fails (after a minute) if it does not exit.
  */
 class SignalsTest {
@@ -77,11 +78,46 @@ class SignalsTest {
     assertEquals(7, p.exitValue(), Files.readString(log));
   }
 
+  @Test
+  void sigtermWhileAPluginHangsBuildingTheModelStopsAndCreatesNoRun() throws Exception {
+    Path building = dir.resolve("building");
+    Path plugins = pluginJar("HangingProvider", """
+        package org.example.mgu;
+
+        import dev.attento.cells.spi.*;
+        import java.util.List;
+
+        public final class HangingProvider implements CellProvider {
+          public String name() { return "hangs"; }
+          public String description() { return "never finishes building"; }
+          public List<CellOption> options() { return new MguProvider().options(); }
+          public RecurrentCell create(CellSpec spec) {
+            try {
+              java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "building");
+              Thread.sleep(Long.MAX_VALUE);
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return new MguCell(spec);
+          }
+        }
+        """.formatted(building));
+    Path log = dir.resolve("log.txt");
+    Process p = ChildCli.start(log, CliTest.with(CliTest.TINY, "train", "--cell", "hangs", "--plugins",
+        plugins.toString(), "--runs", dir.resolve("runs").toString(), "--name", "h"));
+    for (int i = 0; i < 600 && p.isAlive() && !Files.exists(building); i++) {
+      Thread.sleep(100); // polling for the plugin to start, not timing anything
+    }
+    assertTrue(Files.exists(building), "the plugin is building the model: " + Files.readString(log));
+    ChildCli.signal(p, "TERM");
+    assertTrue(ChildCli.exits(p), "SIGTERM while the model is built stops the run: " + Files.readString(log));
+    assertEquals(143, p.exitValue(), Files.readString(log));
+    assertFalse(Files.exists(dir.resolve("runs/h")), "no run directory before the model is built");
+  }
+
   /** A plugin cell ({@code exits}): the example MGU cell, except that its 50th step calls {@code System.exit(7)}. */
   private Path exitingPlugin() throws Exception {
-    Path sources = Path.of("..", "examples", "mgu-cell", "src", "main", "java");
-    Path extra = Files.createDirectories(dir.resolve("src/org/example/mgu")).resolve("ExitingProvider.java");
-    Files.writeString(extra, """
+    return pluginJar("ExitingProvider", """
         package org.example.mgu;
 
         import dev.attento.cells.spi.*;
@@ -112,6 +148,13 @@ class SignalsTest {
           }
         }
         """);
+  }
+
+  /** A plugin jar in {@code dir/plugins} of the example MGU cell and {@code source}, the provider it lists. */
+  private Path pluginJar(String provider, String source) throws Exception {
+    Path sources = Path.of("..", "examples", "mgu-cell", "src", "main", "java");
+    Path extra = Files.createDirectories(dir.resolve("src/org/example/mgu")).resolve(provider + ".java");
+    Files.writeString(extra, source);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", classPath(), extra.toString()));
     try (Stream<Path> files = Files.walk(sources)) {
@@ -119,10 +162,10 @@ class SignalsTest {
     }
     assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(new String[0])));
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("exits.jar")));
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve(provider + ".jar")));
          Stream<Path> files = Files.walk(classes)) {
       jar.putNextEntry(new JarEntry("META-INF/services/" + CellProvider.class.getName()));
-      jar.write("org.example.mgu.ExitingProvider\n".getBytes(StandardCharsets.UTF_8));
+      jar.write(("org.example.mgu." + provider + "\n").getBytes(StandardCharsets.UTF_8));
       for (Path c : files.filter(f -> f.toString().endsWith(".class")).toList()) {
         jar.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
         jar.write(Files.readAllBytes(c));

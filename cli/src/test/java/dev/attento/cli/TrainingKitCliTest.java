@@ -81,7 +81,7 @@ class TrainingKitCliTest {
     Path out = dir.resolve("averaged");
     Cli.Result r = Cli.run("average", "-o", out.toString(), "--last", "2", run.toString());
     assertEquals(0, r.code(), r.err());
-    assertEquals("averaged 2 checkpoints (step-0000004, step-0000008) into " + out, r.out().strip());
+    assertEquals("averaged 2 checkpoints (step-0000004, step-0000008) into " + out, r.err().strip());
     Cli.Result t = Cli.run("translate", "-m", out.toString(), "March 3, 2021");
     assertEquals(0, t.code(), t.err());
     assertEquals(0, Cli.run("eval", "-m", out.toString()).code(), "the run's config came along: eval finds its dev set");

@@ -1,6 +1,6 @@
 package dev.attento.cli.report;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -14,16 +14,22 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class Progress implements AutoCloseable {
 
   private final ProgressBar bar;
-  private final PrintStream err = System.err;
+  private final PrintWriter err;
   private final String task;
   private final long total;
   private final long started = System.nanoTime();
   private long done;
   private long nextLine;
 
-  /** Progress over {@code total} sentences. */
-  public Progress(String task, long total) {
+  /**
+   * Progress over {@code total} sentences.
+   *
+   * @param err the command's standard error, where the plain lines go (the live bar, drawn only
+   *     on a terminal, goes to the process's standard error)
+   */
+  public Progress(String task, long total, PrintWriter err) {
     this.task = task;
+    this.err = err;
     this.total = total;
     this.bar = System.console() != null ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" sent", 1)
@@ -39,6 +45,7 @@ public final class Progress implements AutoCloseable {
     } else if (done >= nextLine || done == total) {
       double seconds = (System.nanoTime() - started) / 1e9;
       err.printf(Locale.ROOT, "%s: %d/%d sentences, %.0f sentences/s%n", task, done, total, done / Math.max(seconds, 1e-9));
+      err.flush();
       nextLine += Math.max(1, total / 10);
     }
   }

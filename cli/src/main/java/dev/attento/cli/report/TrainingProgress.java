@@ -17,14 +17,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows training as it happens: a live progress bar (step, loss, tokens/s, gradient norm,
- * ETA) on a terminal, periodic plain lines otherwise (logs, pipes, CI), and every number in
- * {@code metrics.csv}, and the training curves redrawn at every evaluation (so they exist, up
- * to date, after Ctrl-C or a crash).
+ * Shows training as it happens, on standard error (standard output is for results): a live
+ * progress bar (step, loss, tokens/s, gradient norm, ETA) on a terminal, periodic plain lines
+ * otherwise (logs, pipes, CI); every number in {@code metrics.csv}; and the training curves
+ * redrawn at every evaluation (so they exist, up to date, after Ctrl-C or a crash). The ETA is
+ * {@link RemainingTime}'s: training steps only, none until enough steps are timed.
  */
 public final class TrainingProgress implements TrainingListener, AutoCloseable {
 
-  private final PrintWriter out;
+  private final PrintWriter err;
   private final MetricsLog log;
   private final Path curves;
   private final ProgressBar bar;
@@ -32,24 +33,29 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
   private double smoothedLoss = Double.NaN;
   private double tokens;
   private double millis;
+  private long stepsSinceLine;
+  private final RemainingTime remaining = new RemainingTime();
 
   /**
-   * @param out where plain lines go
+   * @param err where plain lines go (standard error)
    * @param log the run's metrics log
    * @param curves where the training curves are drawn at every evaluation
    * @param totalSteps planned steps
    * @param startStep the step training starts from (non-zero when resuming)
    * @param interactive draw a progress bar rather than lines
    */
-  public TrainingProgress(PrintWriter out, MetricsLog log, Path curves, long totalSteps, long startStep,
+  public TrainingProgress(PrintWriter err, MetricsLog log, Path curves, long totalSteps, long startStep,
                           boolean interactive) {
-    this.out = out;
+    this.err = err;
     this.log = log;
     this.curves = curves;
     this.every = Math.max(1, totalSteps / 20);
     this.bar = interactive ? new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
-        .setConsumer(new ConsoleProgressBarConsumer(System.out)).startsFrom(startStep, java.time.Duration.ZERO)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).startsFrom(startStep, java.time.Duration.ZERO)
+        // The library's ETA divides the wall time since the start (evaluations and the slow first
+        // steps included) by the steps done: wild at first, jumping after each evaluation.
+        .setEtaFunction(state -> remaining.of(state.getMax() - state.getCurrent()))
         .continuousUpdate().build() : null;
   }
 
@@ -59,6 +65,8 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
     smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.95 * smoothedLoss + 0.05 * loss;
     tokens += targetTokens;
     millis += stepMillis;
+    stepsSinceLine++;
+    remaining.step(stepMillis);
     double tps = targetTokens / (stepMillis / 1000);
     log.step(step, loss, tps, gradientNorm, learningRate);
     String status = String.format(Locale.ROOT, "loss %.3f | %.1fk tok/s | |g| %.2f | lr %.2g",
@@ -67,12 +75,12 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
       bar.stepTo(step);
       bar.setExtraMessage(" " + status);
     } else if (step % every == 0 || step == totalSteps) {
-      double msPerStep = millis / every;
-      out.printf(Locale.ROOT, "step %d/%d  %s  %.0f ms/step  ETA %s%n", step, totalSteps, status, msPerStep,
-          eta((totalSteps - step) * msPerStep));
-      out.flush();
+      err.printf(Locale.ROOT, "step %d/%d  %s  %.0f ms/step  ETA %s%n", step, totalSteps, status,
+          millis / stepsSinceLine, remaining.format(totalSteps - step));
+      err.flush();
       tokens = 0;
       millis = 0;
+      stepsSinceLine = 0;
     }
   }
 
@@ -84,10 +92,10 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
     if (bar != null) {
       // Printed over the bar, which redraws itself on the next line. Not bar.pause()/resume():
       // resuming restarts the bar's clock but not its step count, so its speed and ETA jumped.
-      System.out.println("\r" + line + " ".repeat(20));
+      System.err.println("\r" + line + " ".repeat(20));
     } else {
-      out.println(line);
-      out.flush();
+      err.println(line);
+      err.flush();
     }
     log.flush();
     try {
@@ -97,7 +105,8 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
     } catch (IOException | UncheckedIOException failed) {
       // The chart is a view of metrics.csv, which is intact: a failed drawing (e.g. while the JVM
       // shuts down after a signal) is reported, never a reason to stop training.
-      System.err.println("attento: warning: cannot draw " + curves + ": " + failed.getMessage());
+      err.println("attento: warning: cannot draw " + curves + ": " + failed.getMessage());
+      err.flush();
     }
   }
 
@@ -126,18 +135,14 @@ public final class TrainingProgress implements TrainingListener, AutoCloseable {
 
   @Override
   public void onSkippedBatch(long step, String reason) {
-    out.println("step " + step + ": skipped a batch (" + reason + ")");
+    err.println("step " + step + ": skipped a batch (" + reason + ")");
+    err.flush();
   }
 
   @Override
   public void onCheckpoint(long step, Path directory) {
     // metrics.csv is flushed with every checkpoint, so after a crash the two agree.
     log.flush();
-  }
-
-  private static String eta(double ms) {
-    long s = Math.round(ms / 1000);
-    return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
   }
 
   @Override

@@ -52,6 +52,31 @@ class TrainingProgressTest {
     }
   }
 
+  @Test
+  void theEtaIgnoresTheFirstStepsAndEvaluationsAndNeverJumpsBack() throws Exception {
+    StringWriter lines = new StringWriter();
+    try (MetricsLog log = new MetricsLog(dir);
+         TrainingProgress progress = new TrainingProgress(new PrintWriter(lines), log, dir.resolve("curves.png"), 100, 0,
+             false)) {
+      for (int step = 1; step <= 100; step++) {
+        // The trainer times a step before it evaluates or saves: three slow first steps, then 100 ms each.
+        progress.onStep(step, 100, 1.0, 100, 0.5, 1e-3, step <= 3 ? 2_000 : 100);
+        if (step % 25 == 0) {
+          progress.onEvaluation(step, evaluation());
+        }
+      }
+    }
+    java.util.List<String> etas = lines.toString().lines().filter(l -> l.startsWith("step "))
+        .map(l -> l.substring(l.indexOf("ETA ") + 4)).toList();
+    assertEquals(20, etas.size(), lines.toString());
+    assertEquals(java.util.List.of("?", "?"), etas.subList(0, 2), "no ETA before 3 + 10 steps are timed");
+    assertEquals("9s", etas.get(2), "step 15: 85 steps of 100 ms; the slow first steps are not counted");
+    for (int i = 3; i < etas.size(); i++) {
+      assertEquals(Math.round((100 - 5 * (i + 1)) * 0.1), Long.parseLong(etas.get(i).replace("s", "")),
+          "evaluations do not move the ETA: " + etas);
+    }
+  }
+
   private static Evaluation evaluation() {
     return new Evaluation(1.5, 0.25, 10, 20, 8);
   }

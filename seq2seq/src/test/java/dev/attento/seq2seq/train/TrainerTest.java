@@ -190,4 +190,14 @@ class TrainerTest {
     assertTrue(Files.isDirectory(Checkpoints.latest(dir.resolve("e"))));
   }
 
+  @Test
+  void skippingStopsWhenMoreThanATenthOfTheBatchesAreSkipped() {
+    // Every batch of a poisoned model is non-finite: skip used to run all 40 steps and report "completed".
+    ConfigTree c = tiny(40).set("training.onNonFinite", "skip");
+    NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> poisoned(c, dir.resolve("f")).train());
+    int stopped = Trainer.SKIP_ALLOWANCE + 1;
+    assertEquals("stopped at step " + stopped + ": " + stopped + " of " + stopped + " batches had a non-finite loss or"
+        + " gradient, more than a tenth; no checkpoint had been written yet (lower training.learningRate)", e.getMessage());
+  }
+
 }
