@@ -199,9 +199,9 @@ final class BenchCommand implements Callable<Integer> {
       long cpu1 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
       BatchGradients.Result r = gradients.compute(b, dropoutFree);
       long cpu2 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
-      GradientClipping.clipByGlobalNorm(params, r.gradients(), 1.0);
+      GradientClipping.clipByGlobalNorm(params, r.gradients(), 1.0, kernels.pool());
       long cpu3 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
-      adam.step(r.gradients());
+      adam.step(r.gradients(), kernels.pool());
       tokens += b.targetTokens();
       if (breakdown != null && s >= warmup) {
         long cpu4 = THREADS.getCurrentThreadCpuTime();

@@ -10,6 +10,7 @@ import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.model.Translator;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -18,7 +19,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * pool's threads: the batch is split into one shard per thread ({@link BatchShards}); each
  * shard runs forward recorded on a {@link Tape} of its own and runs its own backward pass,
  * its loss weighted by its share of the batch's target tokens; the shards' {@link Gradients}
- * are then summed in shard order. The sum's order is fixed, so a given thread count gives the
+ * are then summed in shard order, element by element, the elements sliced over the pool. The sum's order is fixed, so a given thread count gives the
  * same numbers on every run; different thread counts agree within float rounding.
  *
  * <p>Scheduled sampling feeds the model's own greedy choices back step by step, so that loss
@@ -133,8 +134,8 @@ public final class BatchGradients {
     if (!Double.isFinite(loss)) {
       return new Result(loss, null);
     }
-    for (int i = 1; i < shards.size(); i++) {
-      shardGradients[0].add(shardGradients[i]);
+    if (shards.size() > 1) {
+      shardGradients[0].addAll(Arrays.asList(shardGradients).subList(1, shards.size()), kernels.pool());
     }
     if (timings != null) {
       timings.end(parallelEnd, timings.cpuNow() - sumCpu);
