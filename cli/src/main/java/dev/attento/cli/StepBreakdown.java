@@ -58,6 +58,7 @@ final class StepBreakdown {
   private long workerCpu0;
   private long callerCpu0;
   private long allocated0;
+  private long compileMillis0;
   private double criticalPath;
 
   /** A breakdown for a pool of {@code poolThreads} threads, its workers already started. */
@@ -81,6 +82,7 @@ final class StepBreakdown {
     workerCpu0 = workerCpu();
     callerCpu0 = threads.getCurrentThreadCpuTime();
     allocated0 = allocated();
+    compileMillis0 = compileMillis();
   }
 
   /**
@@ -160,16 +162,23 @@ final class StepBreakdown {
     double process = os.getProcessCpuTime() - processCpu0;
     double javaThreads = (workerCpu() - workerCpu0) + (threads.getCurrentThreadCpuTime() - callerCpu0);
     b.append(String.format(Locale.ROOT, "  beside: GC paused %.2f (%.3f collections per step); process CPU %.2f = calling"
-            + " thread %.2f + workers %.2f + collector, JIT and other JVM threads %.2f; allocated %.1f MB per step%n",
+            + " thread %.2f + workers %.2f + collector, JIT and other JVM threads %.2f (JIT compiling %.2f);"
+            + " allocated %.1f MB per step%n",
         (gcMillis() - gcMillis0) * 1e6 / n, (double) (gcCount() - gcCount0) / steps, process / n,
         (threads.getCurrentThreadCpuTime() - callerCpu0) / n, (workerCpu() - workerCpu0) / n,
-        (process - javaThreads) / n, (allocated() - allocated0) / 1e6 / steps));
+        (process - javaThreads) / n, (compileMillis() - compileMillis0) * 1e6 / n,
+        (allocated() - allocated0) / 1e6 / steps));
     // On idle cores, with a stop-the-world collector: the serial work, the slowest shard, and
     // the JVM's own threads (collector, JIT), whose work stops or slows every thread.
     double model = serialCpu + criticalPath + (process - javaThreads);
     b.append(String.format(Locale.ROOT, "  CPU-time model of the step on idle cores: serial %.2f + slowest shard %.2f + JVM threads %.2f = %.2f",
         serialCpu / n, criticalPath / n, (process - javaThreads) / n, model / n));
     return b.toString();
+  }
+
+  private static long compileMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   private long gcMillis() {
