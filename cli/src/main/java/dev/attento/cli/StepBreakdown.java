@@ -24,7 +24,9 @@ import java.util.Map;
  *       threads' idle time.</li>
  * </ul>
  * Collection pauses and the process's CPU time (which includes the collector and the JIT) are
- * reported beside the budget. Thread CPU time leaves out time lost to other processes, so on a
+ * reported beside the budget, and a model of the step on idle cores: the serial work, the slowest
+ * shard and the collections, which a comparison of one and two threads turns into an efficiency
+ * that other processes on the machine hardly disturb. Thread CPU time leaves out time lost to other processes, so on a
  * shared machine the CPU parts are steady where wall time is not.
  */
 final class StepBreakdown {
@@ -169,10 +171,12 @@ final class StepBreakdown {
         (process - javaThreads) / n, (compileMillis() - compileMillis0) * 1e6 / n,
         (allocated() - allocated0) / 1e6 / steps));
     // On idle cores, with a stop-the-world collector: the serial work, the slowest shard, and
-    // the JVM's own threads (collector, JIT), whose work stops or slows every thread.
-    double model = serialCpu + criticalPath + (process - javaThreads);
-    b.append(String.format(Locale.ROOT, "  CPU-time model of the step on idle cores: serial %.2f + slowest shard %.2f + JVM threads %.2f = %.2f",
-        serialCpu / n, criticalPath / n, (process - javaThreads) / n, model / n));
+    // the collections (whose pause is collector CPU time when nothing else wants the core). The
+    // JIT is left out: it compiles during warm-up and fades in a long run.
+    double gcNanos = (gcMillis() - gcMillis0) * 1e6;
+    double model = serialCpu + criticalPath + gcNanos;
+    b.append(String.format(Locale.ROOT, "  model of the step on idle cores: serial CPU %.2f + slowest shard CPU %.2f"
+            + " + GC paused %.2f = %.2f", serialCpu / n, criticalPath / n, gcNanos / n, model / n));
     return b.toString();
   }
 
