@@ -4,6 +4,8 @@
 # Efficiency = tok/s on 2 cores / (2 × tok/s on 1 core).
 #   bench/parallel-efficiency.sh ROUNDS JAR [JAR…]
 #   STEPS=50 VARIANTS="lstm:attention gru:fixed" bench/parallel-efficiency.sh 2 before.jar cli/target/attento.jar
+# PROFILE=1 adds `bench --profile`: after each run, where the steps' time went, in thread CPU
+# time (the jar must have --profile).
 set -euo pipefail
 rounds=${1:?usage: parallel-efficiency.sh ROUNDS JAR [JAR...]}
 shift
@@ -17,9 +19,12 @@ for r in $(seq "$rounds"); do
         pin=()
         [[ $t == 1 ]] && pin=(taskset -c 0)
         # shellcheck disable=SC2086
-        line=$("${pin[@]}" java -XX:+UseSerialGC -Xss8m $heap --add-modules=jdk.incubator.vector "${avx[@]}" \
-          -jar "$jar" bench --threads "$t" --variants "$v" --skip gemm,decode --steps "${STEPS:-60}" 2>/dev/null | grep "tok/s")
+        output=$("${pin[@]}" java -XX:+UseSerialGC -Xss8m $heap --add-modules=jdk.incubator.vector "${avx[@]}" \
+          -jar "$jar" bench --threads "$t" --variants "$v" --skip gemm,decode --steps "${STEPS:-60}" \
+          ${PROFILE:+--profile} 2>/dev/null)
+        line=$(grep "tok/s" <<<"$output")
         echo "$(date +%H:%M:%S) round $r $v $(basename "$jar") threads $t: $(awk '{print $3, "tok/s, peak RSS", $(NF-1), "MB"}' <<<"$line")"
+        [[ -z ${PROFILE:-} ]] || grep -E "^(profile|  )" <<<"$output"
       done
     done
   done

@@ -21,6 +21,7 @@ import dev.attento.seq2seq.tasks.SymbolSequenceTask;
 import dev.attento.seq2seq.text.TokenizerSpec;
 import dev.attento.seq2seq.text.Vocabulary;
 import dev.attento.seq2seq.train.BatchGradients;
+import dev.attento.seq2seq.train.ShardTimings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -77,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
           + "(similar lengths together, as `attento train` does) (default: ${DEFAULT-VALUE}).")
   String batching;
 
+  @Option(names = "--profile", description = "After each training benchmark, print where the steps' time went "
+      + "(thread CPU time of each shard, the join, the serial parts, collection pauses).")
+  boolean profile;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -111,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
       row.put("variant", v);
       row.put("parameters", model.parameters().count());
       if (!skip.contains("train")) {
-        trainBench(model, train, kernels, row);
+        trainBench(model, train, kernels, row, v, out);
         row.put("peak_rss_mb", peakRssMb()); // of the process so far: one variant per JVM measures it alone
       }
       if (!skip.contains("decode")) {
@@ -167,9 +172,12 @@ final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private void trainBench(Translator model, List<Example> train, Kernels kernels, Map<String, Object> row) {
+  private void trainBench(Translator model, List<Example> train, Kernels kernels, Map<String, Object> row, String variant,
+                          PrintWriter out) {
     List<Tensor> params = model.parameters().tensors();
-    BatchGradients gradients = new BatchGradients(model, kernels);
+    ShardTimings timings = profile ? new ShardTimings() : null;
+    BatchGradients gradients = new BatchGradients(model, kernels, 0, timings);
+    StepBreakdown breakdown = profile ? new StepBreakdown(kernels.threads()) : null;
     Adam adam = Adam.adam(params, 1e-3, 0f);
     UniformRandomProvider dropoutFree = Randomness.create(0); // the benchmark models have no dropout
     Iterator<Batch> plan = batches(train);
@@ -181,14 +189,24 @@ final class BenchCommand implements Callable<Integer> {
       if (s == warmup) {
         tokens = 0;
         start = System.nanoTime();
+        if (breakdown != null) {
+          breakdown.start();
+        }
       }
       long t0 = System.nanoTime();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       Batch b = plan.next();
+      long cpu1 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
       BatchGradients.Result r = gradients.compute(b, dropoutFree);
-      GradientClipping.clipByGlobalNorm(params, r.gradients(), 1.0);
-      adam.step(r.gradients());
+      long cpu2 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
+      GradientClipping.clipByGlobalNorm(params, r.gradients(), 1.0, kernels.pool());
+      long cpu3 = profile ? THREADS.getCurrentThreadCpuTime() : 0;
+      adam.step(r.gradients(), kernels.pool());
       tokens += b.targetTokens();
+      if (breakdown != null && s >= warmup) {
+        long cpu4 = THREADS.getCurrentThreadCpuTime();
+        breakdown.add(System.nanoTime() - t0, cpu1 - cpu0, cpu3 - cpu2, cpu4 - cpu3, timings);
+      }
       if (s >= warmup) {
         ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
         cpuMs[s - warmup] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
@@ -203,6 +221,9 @@ final class BenchCommand implements Callable<Integer> {
     // of a step, and unlike wall time not inflated by other processes, so A/B comparisons on a
     // busy machine use it.
     row.put("train_main_thread_cpu_ms_per_step_median", Math.round(cpuMs[steps / 2] * 10) / 10.0);
+    if (breakdown != null) {
+      out.println(breakdown.format(variant));
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.attento.core.autodiff;
 
+import dev.attento.core.parallel.Slices;
+import dev.attento.core.parallel.WorkerPool;
 import dev.attento.core.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +67,41 @@ public final class Gradients {
         mine[i] += theirs[i];
       }
     }
+  }
+
+  /**
+   * Adds each of {@code others}' gradients to these, in the order given: the same bits as
+   * {@link #add} called on each in turn (every element is summed in that order), with the
+   * elements sliced over {@code pool}'s threads ({@link Slices}). How a batch's shards are
+   * summed once every shard is done.
+   */
+  public void addAll(List<Gradients> others, WorkerPool pool) {
+    for (Gradients other : others) {
+      for (Tensor p : other.order) {
+        buffer(p); // allocated here, on one thread, in the order add would
+      }
+    }
+    float[][] mine = new float[order.size()][];
+    float[][][] theirs = new float[order.size()][others.size()][];
+    int[] lengths = new int[order.size()];
+    for (int a = 0; a < mine.length; a++) {
+      Tensor p = order.get(a);
+      mine[a] = buffers.get(p);
+      lengths[a] = mine[a].length;
+      for (int o = 0; o < others.size(); o++) {
+        theirs[a][o] = others.get(o).buffers.get(p);
+      }
+    }
+    Slices.forEach(pool, lengths, (a, from, to) -> {
+      float[] m = mine[a];
+      for (float[] t : theirs[a]) {
+        if (t != null) {
+          for (int i = from; i < to; i++) {
+            m[i] += t[i];
+          }
+        }
+      }
+    });
   }
 
   /** Sets every gradient to zero, keeping the buffers (and which parameters have one). */

@@ -22,8 +22,8 @@ import java.util.Map;
  * <p>The contract: everything made from an arena's arrays is dead after {@link #reset}. The
  * owner (a shard of {@code BatchGradients}) resets it at the start of a step, once the previous
  * step's loss, gradients and optimizer update are done. Shapes change from batch to batch with the
- * sentences' lengths, so a reset keeps free arrays of lengths asked for recently up to twice what
- * the last step asked for, and drops the rest: memory stays at a few steps' worth.
+ * sentences' lengths, so a reset keeps free arrays of lengths asked for recently up to four times
+ * what the last step asked for, and drops the rest: memory stays at a few steps' worth.
  *
  * <p>An arena is used by one thread at a time and is not thread-safe. It is a cache of
  * scratch memory, not state: what it returns is zeroed as a new array would be, so results do
@@ -33,12 +33,19 @@ public final class StepArena implements FloatAllocator {
 
   /**
    * Arrays shorter than this come from the heap: for them the pool's bookkeeping costs more than
-   * allocating, and they are too small for the collector to spend much time copying.
+   * allocating, and they are too small for the collector to spend much time copying. 8192
+   * floats is one shard's {@code [32, 256]} hidden state with two shards of 64 sentences: with
+   * 32768, most of a two-shard step's bytes missed the arena (docs/benchmarks.md).
    */
-  static final int MIN_LENGTH = 32768;
+  static final int MIN_LENGTH = 8192;
 
-  /** Free arrays kept at a reset, as a multiple of what the step that just ended asked for. */
-  private static final int KEEP_STEPS = 2;
+  /**
+   * Free arrays kept at a reset, as a multiple of what the step that just ended asked for. The
+   * lengths that follow the live sentences of a decoder step differ from batch to batch; kept
+   * for about four steps, most come back before they are dropped. An array dropped after it
+   * has reached the old generation is what makes the serial collector's full collections.
+   */
+  private static final int KEEP_STEPS = 4;
 
   /** The arrays of one length: those free for reuse, and the last step that asked for one. */
   private static final class Pool {
@@ -79,7 +86,7 @@ public final class StepArena implements FloatAllocator {
 
   /**
    * Makes every array handed out since the last reset free for reuse. Free arrays are kept up to
-   * twice what the step that just ended asked for; beyond that, the lengths asked for least
+   * four times what the step that just ended asked for; beyond that, the lengths asked for least
    * recently are dropped (shapes change with sentence lengths from batch to batch).
    */
   public void reset() {

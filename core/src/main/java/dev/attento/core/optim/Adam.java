@@ -1,6 +1,8 @@
 package dev.attento.core.optim;
 
 import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.parallel.Slices;
+import dev.attento.core.parallel.WorkerPool;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 
@@ -40,6 +42,12 @@ public final class Adam extends StatefulOptimizer {
 
   @Override
   public void step(Gradients gradients) {
+    step(gradients, WorkerPool.single());
+  }
+
+  /** One update, the parameters' elements sliced over {@code pool}'s threads ({@link Slices}). */
+  @Override
+  public void step(Gradients gradients, WorkerPool pool) {
     long t = ++state.steps;
     double c1 = 1 - Math.pow(beta1, t);
     double c2 = 1 - Math.pow(beta2, t);
@@ -48,23 +56,26 @@ public final class Adam extends StatefulOptimizer {
     float sqrtC2 = (float) Math.sqrt(c2);
     float decay = (float) (lr * weightDecay);
     List<Tensor> ps = state.parameters();
+    float[][] g = new float[ps.size()][];
+    int[] lengths = new int[ps.size()];
     for (int p = 0; p < ps.size(); p++) {
-      float[] g = gradients.get(ps.get(p));
-      if (g == null) {
-        continue;
+      g[p] = gradients.get(ps.get(p));
+      lengths[p] = g[p] == null ? 0 : g[p].length;
+    }
+    Slices.forEach(pool, lengths, (p, from, to) ->
+        update(ps.get(p).data(), g[p], state.buffer(0, p), state.buffer(1, p), from, to, stepSize, sqrtC2, decay));
+  }
+
+  private void update(float[] w, float[] g, float[] m, float[] v, int from, int to, float stepSize, float sqrtC2,
+                      float decay) {
+    for (int i = from; i < to; i++) {
+      float gi = decoupled ? g[i] : g[i] + weightDecay * w[i];
+      if (decoupled) {
+        w[i] -= decay * w[i];
       }
-      float[] w = ps.get(p).data();
-      float[] m = state.buffer(0, p);
-      float[] v = state.buffer(1, p);
-      for (int i = 0; i < w.length; i++) {
-        float gi = decoupled ? g[i] : g[i] + weightDecay * w[i];
-        if (decoupled) {
-          w[i] -= decay * w[i];
-        }
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
-        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtC2 + eps);
-      }
+      m[i] = beta1 * m[i] + (1 - beta1) * gi;
+      v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+      w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / sqrtC2 + eps);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.attento.core.optim;
 
 import dev.attento.core.autodiff.Gradients;
+import dev.attento.core.parallel.WorkerPool;
 import dev.attento.core.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,15 @@ public interface Optimizer {
 
   /** Applies one update to every parameter that has a gradient in {@code gradients}. */
   void step(Gradients gradients);
+
+  /**
+   * {@link #step(Gradients)} with the update shared out over {@code pool}'s threads where the
+   * optimizer can (every parameter's update is element-wise, so the result is the same for
+   * every thread count); by default on the calling thread.
+   */
+  default void step(Gradients gradients, WorkerPool pool) {
+    step(gradients);
+  }
 
   /** The parameters this optimizer updates, in a fixed order. */
   List<Tensor> parameters();

@@ -41,13 +41,13 @@ class StepArenaTest {
   }
 
   @Test
-  void lengthsNotAskedForRecentlyAreDroppedBeyondTwiceTheLastStep() {
+  void lengthsNotAskedForRecentlyAreDroppedBeyondFourTimesTheLastStep() {
     StepArena arena = new StepArena();
     int longer = 100 * StepArena.MIN_LENGTH;
     int shorter = StepArena.MIN_LENGTH;
     arena.zeros(longer); // a long batch
     arena.reset();
-    for (int step = 0; step < 3; step++) { // then short ones: twice their size kept at most
+    for (int step = 0; step < 3; step++) { // then short ones: four times their size kept at most
       arena.zeros(shorter);
       arena.reset();
     }

@@ -10,6 +10,7 @@ import dev.attento.core.random.Randomness;
 import dev.attento.core.tensor.Tensor;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.model.Translator;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -18,7 +19,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * pool's threads: the batch is split into one shard per thread ({@link BatchShards}); each
  * shard runs forward recorded on a {@link Tape} of its own and runs its own backward pass,
  * its loss weighted by its share of the batch's target tokens; the shards' {@link Gradients}
- * are then summed in shard order. The sum's order is fixed, so a given thread count gives the
+ * are then summed in shard order, element by element, the elements sliced over the pool. The sum's order is fixed, so a given thread count gives the
  * same numbers on every run; different thread counts agree within float rounding.
  *
  * <p>Scheduled sampling feeds the model's own greedy choices back step by step, so that loss
@@ -45,6 +46,8 @@ public final class BatchGradients {
   private final double labelSmoothing;
   private final Gradients[] shardGradients;
   private final StepArena[] shardMemory;
+  /** Where the last call's time went, or {@code null}: training does not measure. */
+  private final ShardTimings timings;
 
   /** Gradients of {@code model}'s plain cross-entropy, computed with {@code kernels} and its pool. */
   public BatchGradients(Translator model, Kernels kernels) {
@@ -57,7 +60,18 @@ public final class BatchGradients {
    * @param labelSmoothing ε of the label-smoothed cross-entropy (0: plain cross-entropy)
    */
   public BatchGradients(Translator model, Kernels kernels, double labelSmoothing) {
+    this(model, kernels, labelSmoothing, null);
+  }
+
+  /**
+   * Gradients of {@code model}'s training loss that also account for where each call's time
+   * goes: a diagnostic for benchmarks.
+   *
+   * @param timings filled by every {@link #compute} call, or {@code null} for none
+   */
+  public BatchGradients(Translator model, Kernels kernels, double labelSmoothing, ShardTimings timings) {
     this.model = model;
+    this.timings = timings;
     this.labelSmoothing = labelSmoothing;
     this.parameters = model.parameters().tensors();
     this.kernels = kernels;
@@ -76,6 +90,7 @@ public final class BatchGradients {
    *     from generators seeded by it before any shard starts
    */
   public Result compute(Batch batch, UniformRandomProvider dropout) {
+    long splitCpu = timings == null ? 0 : timings.cpuNow();
     List<BatchShards.Shard> shards = BatchShards.split(batch, kernels.threads());
     UniformRandomProvider[] random = new UniformRandomProvider[shards.size()];
     random[0] = dropout;
@@ -85,7 +100,12 @@ public final class BatchGradients {
     }
     Forward pass = new Forward(null, kernels, new PackedWeights(), null);
     double[] losses = new double[shards.size()];
+    if (timings != null) {
+      timings.begin(shards.size(), timings.cpuNow() - splitCpu, System.nanoTime());
+    }
     kernels.pool().forEach(shards.size(), i -> {
+      long cpu = timings == null ? 0 : timings.cpuNow();
+      long start = timings == null ? 0 : System.nanoTime();
       BatchShards.Shard shard = shards.get(i);
       Gradients g = shardGradients[i];
       g.clear();
@@ -101,7 +121,12 @@ public final class BatchGradients {
       if (Double.isFinite(losses[i])) {
         tape.backward(loss, new float[] {shard.weight()}, g);
       }
+      if (timings != null) {
+        timings.shard(i, timings.cpuNow() - cpu, start, System.nanoTime(), shard.sourceTokens(), shard.targetTokens());
+      }
     });
+    long sumCpu = timings == null ? 0 : timings.cpuNow();
+    long parallelEnd = timings == null ? 0 : System.nanoTime();
     double loss = 0;
     for (double l : losses) {
       loss += l;
@@ -109,8 +134,11 @@ public final class BatchGradients {
     if (!Double.isFinite(loss)) {
       return new Result(loss, null);
     }
-    for (int i = 1; i < shards.size(); i++) {
-      shardGradients[0].add(shardGradients[i]);
+    if (shards.size() > 1) {
+      shardGradients[0].addAll(Arrays.asList(shardGradients).subList(1, shards.size()), kernels.pool());
+    }
+    if (timings != null) {
+      timings.end(parallelEnd, timings.cpuNow() - sumCpu);
     }
     return new Result(loss, shardGradients[0]);
   }

@@ -31,7 +31,18 @@ final class BatchShards {
    * @param target their targets
    * @param weight its share of the batch's target tokens
    */
-  record Shard(SourceBatch source, TargetBatch target, float weight) {}
+  record Shard(SourceBatch source, TargetBatch target, float weight) {
+
+    /** Its source tokens, padding excluded. */
+    int sourceTokens() {
+      return java.util.Arrays.stream(source.lengths()).sum();
+    }
+
+    /** Its target tokens, padding excluded. */
+    int targetTokens() {
+      return target.tokenCount(SpecialTokens.PAD);
+    }
+  }
 
   private BatchShards() {}
 

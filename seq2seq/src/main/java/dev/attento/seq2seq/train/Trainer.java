@@ -157,17 +157,19 @@ public final class Trainer {
           : gradients.compute(batch, random);
       double norm = Double.NaN;
       if (s.gradients() != null) {
-        norm = options.clipNorm() > 0 ? GradientClipping.clipByGlobalNorm(parameters, s.gradients(), options.clipNorm())
-            : GradientClipping.globalNorm(parameters, s.gradients());
+        // Clipping and the update are element-wise: sliced over the pool, the same for every thread count.
+        norm = options.clipNorm() > 0
+            ? GradientClipping.clipByGlobalNorm(parameters, s.gradients(), options.clipNorm(), kernels.pool())
+            : GradientClipping.globalNorm(parameters, s.gradients(), kernels.pool());
         if (options.clipValue() > 0) {
-          GradientClipping.clipByValue(parameters, s.gradients(), (float) options.clipValue());
+          GradientClipping.clipByValue(parameters, s.gradients(), (float) options.clipValue(), kernels.pool());
         }
       }
       if (s.gradients() == null || !Double.isFinite(norm)) {
         skipBatch(!Double.isFinite(s.loss()) ? "loss is " + s.loss() : "gradient norm is " + norm);
         continue;
       }
-      optimizer.step(s.gradients());
+      optimizer.step(s.gradients(), kernels.pool());
       cells.forEach(RecurrentCell::afterOptimizerStep);
       step++;
       listener.onStep(step, options.steps(), s.loss(), batch.targetTokens(), norm, lr, (System.nanoTime() - t0) / 1e6);
