@@ -148,10 +148,10 @@ class CliTest {
     Path config = Path.of("..", "examples", "real-data", "libreoffice-en-it-bpe.json");
     Path tsv = uiStrings();
     Cli.Result r = Cli.run("train", "--config", config.toString(), "--set", "data.train=" + tsv, "--set", "data.dev=" + tsv,
-        "--steps", "2", "--hidden", "8", "--embedding", "4", "--runs", dir.toString(), "--name", "ui-bpe");
+        "--steps", "2", "--hidden", "8", "--embedding", "8", "--runs", dir.toString(), "--name", "ui-bpe");
     assertEquals(0, r.code(), r.out() + r.err());
     String saved = Files.readString(dir.resolve("ui-bpe/config.json"));
-    assertTrue(saved.contains("bpe:8000") && saved.contains("\"labelSmoothing\" : 0.1"), saved);
+    assertTrue(saved.contains("bpe:8000") && saved.contains("\"tieEmbeddings\" : true"), saved);
     // a character the training text never had still translates: the merges are in the run
     Cli.Result t = Cli.run("translate", "-m", dir.resolve("ui-bpe").toString(), "Row ☃ %ROWNUMBER");
     assertEquals(0, t.code(), t.err());

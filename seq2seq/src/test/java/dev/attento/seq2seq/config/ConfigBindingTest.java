@@ -105,6 +105,7 @@ class ConfigBindingTest {
     assertEquals(c.data().sourceTokenizer(), c.data().targetTokenizer());
     assertEquals(2, c.model().layers());
     assertEquals(0.1, c.training().labelSmoothing(), 1e-9);
+    assertEquals(true, c.model().tieEmbeddings());
   }
 
   @Test
