@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,10 +131,7 @@ class CliTest {
   void theRealDataExampleConfigTrainsOnUiStrings() throws Exception {
     Path config = Path.of("..", "examples", "real-data", "libreoffice-en-it.json");
     assertTrue(Files.isRegularFile(config), config.toAbsolutePath().toString());
-    Path tsv = dir.resolve("ui.tsv");
-    Files.writeString(tsv, String.join("\n", "Row %ROWNUMBER\tRiga %ROWNUMBER", "Insert as reference (read-only)\t"
-        + "Inserisci come riferimento (sola lettura)", "3D View\tVista 3D", "Open the file\tApri il file",
-        "Data Series $(ROW)\tSerie di dati $(ROW)", "Save the document\tSalva il documento") + "\n");
+    Path tsv = uiStrings();
     Cli.Result r = Cli.run("train", "--config", config.toString(), "--set", "data.train=" + tsv, "--set", "data.dev=" + tsv,
         "--set", "data.minFrequency=1", "--steps", "2", "--hidden", "8", "--embedding", "4", "--runs", dir.toString(),
         "--name", "ui");
@@ -143,6 +141,29 @@ class CliTest {
     Cli.Result t = Cli.run("translate", "-m", dir.resolve("ui").toString(), "Row %ROWNUMBER");
     assertEquals(0, t.code(), t.err());
     assertFalse(t.out().contains("￭"), "joiner marks never reach the output: " + t.out());
+  }
+
+  @Test
+  void theSubwordRealDataConfigTrainsOnUiStringsAndStoresItsMerges() throws Exception {
+    Path config = Path.of("..", "examples", "real-data", "libreoffice-en-it-bpe.json");
+    Path tsv = uiStrings();
+    Cli.Result r = Cli.run("train", "--config", config.toString(), "--set", "data.train=" + tsv, "--set", "data.dev=" + tsv,
+        "--steps", "2", "--hidden", "8", "--embedding", "8", "--runs", dir.toString(), "--name", "ui-bpe");
+    assertEquals(0, r.code(), r.out() + r.err());
+    String saved = Files.readString(dir.resolve("ui-bpe/config.json"));
+    assertTrue(saved.contains("bpe:8000") && saved.contains("\"tieEmbeddings\" : true"), saved);
+    // a character the training text never had still translates: the merges are in the run
+    Cli.Result t = Cli.run("translate", "-m", dir.resolve("ui-bpe").toString(), "Row ☃ %ROWNUMBER");
+    assertEquals(0, t.code(), t.err());
+  }
+
+  /** Six LibreOffice-like UI string pairs with placeholders, as a TSV in the test directory. */
+  private Path uiStrings() throws IOException {
+    Path tsv = dir.resolve("ui.tsv");
+    Files.writeString(tsv, String.join("\n", "Row %ROWNUMBER\tRiga %ROWNUMBER", "Insert as reference (read-only)\t"
+        + "Inserisci come riferimento (sola lettura)", "3D View\tVista 3D", "Open the file\tApri il file",
+        "Data Series $(ROW)\tSerie di dati $(ROW)", "Save the document\tSalva il documento") + "\n");
+    return tsv;
   }
 
   @Test

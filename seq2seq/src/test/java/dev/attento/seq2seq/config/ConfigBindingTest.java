@@ -99,6 +99,16 @@ class ConfigBindingTest {
   }
 
   @Test
+  void theSubwordRealDataExampleConfigBinds() {
+    ExperimentConfig c = ConfigTree.load(Path.of("..", "examples", "real-data", "libreoffice-en-it-bpe.json")).bind();
+    assertEquals("bpe:8000", c.data().targetTokenizer().toString());
+    assertEquals(c.data().sourceTokenizer(), c.data().targetTokenizer());
+    assertEquals(2, c.model().layers());
+    assertEquals(0.1, c.training().labelSmoothing(), 1e-9);
+    assertEquals(true, c.model().tieEmbeddings());
+  }
+
+  @Test
   void settingsThatDoNotFitTogetherFailWhenBound() {
     ConfigTree t = ConfigTree.defaults().set("data.train", "corpus.tsv");
     ConfigException e = assertThrows(ConfigException.class, t::bind);
