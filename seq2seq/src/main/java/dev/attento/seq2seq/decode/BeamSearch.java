@@ -63,6 +63,7 @@ public final class BeamSearch {
       }
       Translator.Prediction step = model.step(fwd, prev, state);
       Tensor logProbs = step.logProbs();
+      options.removeForbidden(logProbs.data(), logProbs.dim(1));
       Tensor attention = step.attention();
       List<Integer> parents = new ArrayList<>();
       int[] nextStart = new int[batch + 1];

@@ -1,5 +1,7 @@
 package dev.attento.seq2seq.decode;
 
+import dev.attento.seq2seq.text.SpecialTokens;
+
 /**
  * How to search for a translation.
  *
@@ -16,9 +18,10 @@ package dev.attento.seq2seq.decode;
  * @param coveragePenalty β of the GNMT coverage penalty β·Σ_i log(min(Σ_j a_ij, 1)) (Wu et al.
  *     2016, eq. 14), added to the score beam search ranks finished hypotheses of an attention
  *     model by, so that a translation which left source tokens unattended ranks lower (0: off)
+ * @param forbidUnknown never emit UNK (see {@link #withForbidUnknown})
  */
 public record DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
-                              boolean stopAtEos, int noRepeatNgram, double coveragePenalty) {
+                              boolean stopAtEos, int noRepeatNgram, double coveragePenalty, boolean forbidUnknown) {
 
   /**
    * Floor of a source token's summed attention in the coverage penalty: a token the softmax
@@ -40,6 +43,12 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
     if (!(coveragePenalty >= 0) || Double.isInfinite(coveragePenalty)) {
       throw new IllegalArgumentException("coverage penalty must be 0 (off) or more, got " + coveragePenalty);
     }
+  }
+
+  /** Options that may emit UNK. */
+  public DecodingOptions(int beamSize, double lengthPenalty, double maxLengthRatio, int maxLengthExtra,
+                         boolean stopAtEos, int noRepeatNgram, double coveragePenalty) {
+    this(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram, coveragePenalty, false);
   }
 
   /** Options without a coverage penalty. */
@@ -76,17 +85,42 @@ public record DecodingOptions(int beamSize, double lengthPenalty, double maxLeng
   /** These options with another beam size. */
   public DecodingOptions withBeamSize(int size) {
     return new DecodingOptions(size, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram,
-        coveragePenalty);
+        coveragePenalty, forbidUnknown);
   }
 
   /** These options with another n-gram blocking size (0: off). */
   public DecodingOptions withNoRepeatNgram(int n) {
-    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, n, coveragePenalty);
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, n, coveragePenalty,
+        forbidUnknown);
   }
 
   /** These options with another coverage penalty β (0: off). */
   public DecodingOptions withCoveragePenalty(double beta) {
-    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram, beta);
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram, beta,
+        forbidUnknown);
+  }
+
+  /**
+   * These options, never emitting UNK if {@code forbid}: for a target vocabulary that can spell
+   * every text without it (subword units with byte fallback), where an UNK in the output could
+   * only be a model's error and would print as {@code <unk>}.
+   */
+  public DecodingOptions withForbidUnknown(boolean forbid) {
+    return new DecodingOptions(beamSize, lengthPenalty, maxLengthRatio, maxLengthExtra, stopAtEos, noRepeatNgram,
+        coveragePenalty, forbid);
+  }
+
+  /**
+   * Removes the tokens these options forbid from one step's {@code [rows, vocab]}
+   * log-probabilities, in place (their log-probability becomes −∞), before the search picks.
+   */
+  void removeForbidden(float[] logProbs, int vocab) {
+    if (!forbidUnknown) {
+      return;
+    }
+    for (int row = 0; row < logProbs.length; row += vocab) {
+      logProbs[row + SpecialTokens.UNK] = Float.NEGATIVE_INFINITY;
+    }
   }
 
   /**

@@ -57,6 +57,7 @@ public final class GreedySearch {
     for (int t = 0; t < maxLen; t++) {
       Translator.Prediction step = model.step(fwd, prev, state);
       Tensor logProbs = step.logProbs();
+      options.removeForbidden(logProbs.data(), logProbs.dim(1));
       int[] best = Reductions.argmax(logProbs);
       int vocab = logProbs.dim(1);
       int rows = sentenceOf.length;

@@ -20,6 +20,14 @@ public record TextCodec(Tokenizer tokenizer, Vocabulary vocabulary) {
     return tokenizer.detokenize(vocabulary.decode(ids));
   }
 
+  /**
+   * Whether every text encodes without UNK: subword units, whose vocabulary holds every byte
+   * (see {@code DataPreparation}). A decoder for this side then never needs to emit UNK.
+   */
+  public boolean spellsEveryText() {
+    return tokenizer.spec().needsTraining();
+  }
+
   /** The tokens of ids as the vocabulary spells them (UNK as {@code <unk>}). */
   public List<String> tokens(int[] ids) {
     return java.util.Arrays.stream(ids).mapToObj(vocabulary::token).toList();

@@ -33,11 +33,13 @@ public final class Evaluator {
     List<String> hyps = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     int exact = 0;
+    // A subword target can spell every text, so an UNK could only be the model's error.
+    DecodingOptions greedy = DecodingOptions.greedy().withForbidUnknown(model.target().spellsEveryText());
     for (Batch b : BatchPlan.sequential(dev, BATCH)) {
       int n = b.targetTokens();
       lossSum += model.translator().loss(fwd, b.source(), b.target()).item() * n;
       tokens += n;
-      List<Hypothesis> out = GreedySearch.decode(fwd, model.translator(), b.source(), DecodingOptions.greedy());
+      List<Hypothesis> out = GreedySearch.decode(fwd, model.translator(), b.source(), greedy);
       for (int i = 0; i < out.size(); i++) {
         Example e = b.examples().get(i);
         if (java.util.Arrays.equals(out.get(i).tokens(), e.target())) {

@@ -76,9 +76,10 @@ public final class TextTranslator {
     }
     if (!batch.isEmpty()) {
       Batch b = Batch.of(batch);
-      List<List<Hypothesis>> hyps = options.beamSize() > 1
-          ? BeamSearch.decodeNBest(fwd, model.translator(), b.source(), options, n)
-          : GreedySearch.decode(fwd, model.translator(), b.source(), options).stream().map(List::of).toList();
+      DecodingOptions search = options.withForbidUnknown(options.forbidUnknown() || model.target().spellsEveryText());
+      List<List<Hypothesis>> hyps = search.beamSize() > 1
+          ? BeamSearch.decodeNBest(fwd, model.translator(), b.source(), search, n)
+          : GreedySearch.decode(fwd, model.translator(), b.source(), search).stream().map(List::of).toList();
       for (int k = 0; k < hyps.size(); k++) {
         int i = positions.get(k);
         int[] source = batch.get(k).source();
