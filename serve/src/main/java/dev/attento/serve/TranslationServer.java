@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,13 @@ public final class TranslationServer implements AutoCloseable {
       config.http.disableCompression();
       // counted from before the handler until the response is written, so that stop() waits for the write too
       config.requestLogger.http((ctx, ms) -> inFlight.decrementAndGet());
+      // Jetty's graceful stop: the connector stops accepting and the stop waits until every dispatched request has
+      // completed (the statistics handler counts them to their last byte), so a response counted out above but still
+      // in Jetty's buffers is flushed before its connection closes.
+      config.jetty.modifyServer(server -> {
+        server.setHandler(new StatisticsHandler());
+        server.setStopTimeout(limits.requestTimeout().toMillis() + 1000);
+      });
     });
     app.before(ctx -> inFlight.incrementAndGet());
     for (Route route : routes) {
