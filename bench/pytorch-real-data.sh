@@ -83,7 +83,7 @@ done
   echo "| system | seed | steps | dev BLEU | dev chrF | test BLEU | test chrF | train wall | train CPU | target tok/s (median step) |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
   while read -r name seed db dc tb tc wall user sysc tps; do
-    printf '| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |\n' "${name%-s*}" "$seed" "$STEPS" "$db" "$dc" \
+    printf '| %s | %s | %s | %.2f | %.1f | %.2f | %.1f | %s | %s | %s |\n' "${name%-s*}" "$seed" "$STEPS" "$db" "$dc" \
       "$tb" "$tc" "$("$PY" -c "s=round($wall); print(f'{s//60} min {s%60} s')")" \
       "$("$PY" -c "s=round($user+$sysc); print(f'{s//60} min {s%60} s')")" "$tps"
   done < results.txt
