@@ -5,6 +5,7 @@ import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.autodiff.Tape;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.ops.Arithmetic;
 import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
@@ -77,9 +78,7 @@ public final class GradientFlow {
     UniformRandomProvider r = Randomness.derive(seed, "gradients");
     RecurrentCell c = registry.create(cell, hidden, hidden, options, Randomness.derive(seed, "gradients/init"));
     Tensor x = Tensor.zeros(batch, length, hidden);
-    for (int i = 0; i < x.size(); i++) {
-      x.data()[i] = (float) (r.nextDouble() * 2 - 1);
-    }
+    Initializers.uniform(1).fill(x, r);
     List<Tensor> probes = new ArrayList<>();
     // The probes are zeros added to each step's output: ∂L/∂probe_t is ∂L/∂h_t.
     for (int t = 0; t < length; t++) {
@@ -98,9 +97,7 @@ public final class GradientFlow {
       state = new CellState(parts);
     }
     Tensor projection = Tensor.zeros(batch, hidden);
-    for (int i = 0; i < projection.size(); i++) {
-      projection.data()[i] = (float) (r.nextDouble() * 2 - 1);
-    }
+    Initializers.uniform(1).fill(projection, r);
     Gradients grads = tape.backward(dev.attento.core.ops.Reductions.sum(fwd, Arithmetic.mul(fwd, state.output(), projection)));
     double[] h = new double[length];
     double[] in = new double[length];

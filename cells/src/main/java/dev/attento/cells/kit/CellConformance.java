@@ -7,6 +7,7 @@ import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.CellState;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.gradcheck.GradCheck;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.io.SafeTensors;
 import dev.attento.core.ops.Forward;
 import dev.attento.core.ops.Shaping;
@@ -139,12 +140,9 @@ public final class CellConformance {
   }
 
   private Tensor inputs(long seed) {
-    var r = Randomness.create(seed);
-    float[] d = new float[size.batch() * size.time() * size.input()];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (float) (r.nextDouble() * 2 - 1);
-    }
-    return Tensor.of(d, size.batch(), size.time(), size.input());
+    Tensor x = Tensor.zeros(size.batch(), size.time(), size.input());
+    Initializers.uniform(1).fill(x, Randomness.create(seed));
+    return x;
   }
 
   private static String[] parameters(RecurrentCell cell) {

@@ -9,6 +9,7 @@ import dev.attento.cells.fused.GateFunction;
 import dev.attento.cells.fused.GateStep;
 import dev.attento.cells.spi.CellState;
 import dev.attento.core.gradcheck.GradCheck;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.kernels.Nonlinear;
 import dev.attento.core.ops.Shaping;
@@ -88,12 +89,9 @@ public final class GateFunctionCheck {
   }
 
   private float[] random(long seed, int n, double scale) {
-    var r = Randomness.create(seed);
-    float[] d = new float[n];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
-    }
-    return d;
+    Tensor t = Tensor.zeros(n);
+    Initializers.uniform(scale).fill(t, Randomness.create(seed));
+    return t.data();
   }
 
   /** Pre-activations of typical magnitude (±2) and a previous state within ±1. */

@@ -6,6 +6,7 @@ import dev.attento.cells.spi.CellSpec;
 import dev.attento.cells.spi.RecurrentCell;
 import dev.attento.core.autodiff.Gradients;
 import dev.attento.core.autodiff.Tape;
+import dev.attento.core.init.Initializers;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.core.ops.Forward;
 import dev.attento.core.random.Randomness;
@@ -129,8 +130,11 @@ public final class SpeedComparison {
       this.cell = cell;
       this.kernels = kernels;
       UniformRandomProvider random = Randomness.create(2);
-      this.input = Tensor.of(uniform(random, BATCH * TIME * INPUT), BATCH, TIME, INPUT);
-      this.outputGradient = uniform(random, BATCH * TIME * HIDDEN);
+      this.input = Tensor.zeros(BATCH, TIME, INPUT);
+      Initializers.uniform(1).fill(input, random);
+      Tensor gradient = Tensor.zeros(BATCH * TIME * HIDDEN);
+      Initializers.uniform(1).fill(gradient, random);
+      this.outputGradient = gradient.data();
       this.watched = new ArrayList<>(cell.parameters().values());
       watched.add(input);
     }
@@ -142,14 +146,6 @@ public final class SpeedComparison {
       Tensor outputs = cell.run(Forward.recording(tape, kernels), input, cell.initialState(BATCH), null).outputs();
       tape.backward(outputs, outputGradient, new Gradients());
       return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static float[] uniform(UniformRandomProvider random, int n) {
-      float[] d = new float[n];
-      for (int i = 0; i < n; i++) {
-        d[i] = (float) (random.nextDouble() * 2 - 1);
-      }
-      return d;
     }
   }
 }
