@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,6 @@ public final class TranslationServer implements AutoCloseable {
   private final ServerMetrics metrics = new ServerMetrics();
   private final Map<String, Batcher> batchers = new LinkedHashMap<>();
   private final List<Route> routes = new ArrayList<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
   private final Api api;
   private final Javalin app;
   private final String host;
@@ -82,17 +80,10 @@ public final class TranslationServer implements AutoCloseable {
       config.startupWatcherEnabled = false;
       config.http.maxRequestSize = limits.maxBodyBytes();
       config.http.disableCompression();
-      // counted from before the handler until the response is written, so that stop() waits for the write too
-      config.requestLogger.http((ctx, ms) -> inFlight.decrementAndGet());
-      // Jetty's graceful stop: the connector stops accepting and the stop waits until every dispatched request has
-      // completed (the statistics handler counts them to their last byte), so a response counted out above but still
-      // in Jetty's buffers is flushed before its connection closes.
-      config.jetty.modifyServer(server -> {
-        server.setHandler(new StatisticsHandler());
-        server.setStopTimeout(limits.requestTimeout().toMillis() + 1000);
-      });
+      // Jetty's graceful stop (stop() sets its timeout): the connector stops accepting and the stop waits until every
+      // dispatched request has completed, to its last byte, before connections close.
+      config.jetty.modifyServer(server -> server.setHandler(new StatisticsHandler()));
     });
-    app.before(ctx -> inFlight.incrementAndGet());
     for (Route route : routes) {
       app.addHttpHandler(route.method(), route.path(), counted(route.path(), route.handler()));
     }
@@ -182,14 +173,7 @@ public final class TranslationServer implements AutoCloseable {
     ready = false;
     long deadline = System.nanoTime() + grace.toNanos();
     batchers.values().forEach(b -> b.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    app.jettyServer().server().setStopTimeout(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     app.stop();
   }
 
