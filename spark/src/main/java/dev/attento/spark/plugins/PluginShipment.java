@@ -8,9 +8,9 @@ import dev.attento.seq2seq.bundle.ModelFileException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
@@ -64,17 +64,19 @@ public record PluginShipment(List<ShippedJar> jars) implements Serializable {
     }
     CellRegistry registry = CellRegistry.load(plugins);
     registry.problems().forEach(p -> log.accept("plugins: " + p));
-    Set<Path> files = new LinkedHashSet<>();
+    // Each jar that provides a cell, once, with the hash it had when the registry opened it.
+    Map<Path, String> jars = new LinkedHashMap<>();
     for (CellRegistry.Entry e : registry.entries()) {
-      if (e.source().endsWith(".jar")) {
-        files.add(Path.of(e.source()));
+      PluginJar jar = PluginJar.of(e.provider());
+      if (jar != null) {
+        jars.putIfAbsent(jar.jar(), jar.sha256());
       }
     }
     List<ShippedJar> shipped = new ArrayList<>();
-    for (Path jar : files) {
+    jars.forEach((jar, sha256) -> {
       spark.addFile(jar.toUri().toString());
-      shipped.add(new ShippedJar(jar.getFileName().toString(), PluginJar.sha256(jar)));
-    }
+      shipped.add(new ShippedJar(jar.getFileName().toString(), sha256));
+    });
     PluginShipment shipment = new PluginShipment(shipped);
     if (!shipped.isEmpty()) {
       log.accept("plugins: shipped to the executors: " + shipment.describe());
