@@ -8,12 +8,14 @@
 # scores both outputs as text against the raw references. Prints a Markdown table.
 #   bench/pytorch-real-data.sh                       # 1000 steps, seeds 1 and 2
 #   STEPS=20 SEEDS=1 bench/pytorch-real-data.sh      # a quick check of the plumbing
+#   THREADS=1 STEPS=5000 taskset -c 1 bench/pytorch-real-data.sh   # both on one core
 # CORPUS (default corpora/libreoffice-it) holds train.tsv, dev.tsv, test.tsv; OUT receives
 # the runs, pieces, hypotheses, logs and the table.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 STEPS="${STEPS:-1000}"
+THREADS="${THREADS:-2}" # computing threads of both systems
 SEEDS="${SEEDS:-1 2}"
 CORPUS="$(cd "${CORPUS:-corpora/libreoffice-it}" && pwd)"
 OUT="${OUT:-$ROOT/runs/pytorch-real-data-$(date +%Y%m%d-%H%M%S)}"
@@ -49,11 +51,11 @@ for seed in $SEEDS; do
   run="attento-s$seed"
   echo ">>> seed $seed: attento train ($STEPS steps)" >&2
   timed "$run.train" "$ATTENTO" train --config "$CONFIG" --train "$CORPUS/train.tsv" --dev "$CORPUS/dev.tsv" \
-    --steps "$STEPS" --seed "$seed" --set training.evalEvery="$STEPS" --set training.checkpointEvery="$STEPS" \
+    --steps "$STEPS" --seed "$seed" --threads "$THREADS" --set training.evalEvery="$STEPS" --set training.checkpointEvery="$STEPS" \
     --name "$run"
   ckpt="runs/$run/checkpoints/$(cat "runs/$run/checkpoints/LATEST")"
   for split in dev test; do
-    "$ATTENTO" translate -m "runs/$run/." -i "$split.en" > "$run.$split.hyp" 2>>"$run.translate.log"
+    "$ATTENTO" translate -m "runs/$run/." --threads "$THREADS" -i "$split.en" > "$run.$split.hyp" 2>>"$run.translate.log"
   done
   # Median over steps 4.. of Attento's own per-step target tokens/s (the first 3 are JIT warm-up).
   att_tps=$("$PY" -c 'import csv,statistics,sys; r=[float(x["target_tokens_per_s"]) for x in csv.DictReader(open(sys.argv[1])) if x["kind"]=="train" and int(x["step"])>3]; print(round(statistics.median(r)))' "runs/$run/metrics.csv")
@@ -65,7 +67,7 @@ for seed in $SEEDS; do
   echo ">>> seed $seed: pytorch train ($STEPS steps)" >&2
   timed "$py.train" "${TORCH_ENV[@]}" "$PY" "$HERE/pytorch/real_data_seq2seq.py" --train "$py.train.pieces.tsv" \
     --src-vocab "$ckpt/source.vocab.json" --tgt-vocab "$ckpt/target.vocab.json" --steps "$STEPS" --seed "$seed" \
-    --decode "$py.dev.pieces.tsv:$py.dev.pieces" --decode "$py.test.pieces.tsv:$py.test.pieces"
+    --threads "$THREADS" --decode "$py.dev.pieces.tsv:$py.dev.pieces" --decode "$py.test.pieces.tsv:$py.test.pieces"
   for split in dev test; do
     "$ATTENTO" data bpe decode "$py.$split.pieces" > "$py.$split.hyp"
   done

@@ -64,6 +64,23 @@ class BatcherTest {
   }
 
   @Test
+  void aClientAnsweredByOneBatchCanJoinTheNextWithinTheWindow() throws Exception {
+    FakeEngine engine = new FakeEngine("m");
+    int windowMs = 800;
+    try (Batcher batcher = new Batcher(engine, 100, windowMs, 32, (n, t) -> { })) {
+      List<Submission> subs = queueBehindAHeldBatch(engine, batcher, 1, List.of("b"), List.of(GREEDY));
+      Thread.sleep(windowMs + 200); // "b" has waited longer than the window since it arrived
+      engine.open();
+      subs.get(0).await(LONG); // the first client is answered...
+      Submission next = batcher.submit(List.of("c"), GREEDY); // ...and sends its next sentence at once
+      assertEquals(List.of(FakeEngine.translate("b", GREEDY)), subs.get(1).await(LONG));
+      assertEquals(List.of(FakeEngine.translate("c", GREEDY)), next.await(LONG));
+      // counted from "b"'s arrival alone, the window was over and "b" would have gone alone: [1, 1, 1]
+      assertEquals(List.of(1, 2), engine.batchSizes());
+    }
+  }
+
+  @Test
   void aFullBatchGoesWithoutWaitingForTheWindowAndTheRestFollows() throws Exception {
     FakeEngine engine = new FakeEngine("m");
     // a window of 10 minutes: only a full batch (or stopping) can end it
