@@ -23,7 +23,7 @@ public final class RequestParser {
 
   /** The fields a translate request may have, in the order error messages list them. */
   static final List<String> FIELDS = List.of("model", "text", "texts", "beam", "nbest", "lengthPenalty", "maxLength",
-      "attention");
+      "attention", "noRepeatNgram", "coveragePenalty");
 
   /** Default beam size, as the project's decoding config has it (capped by the server's limit). */
   static final int DEFAULT_BEAM = 4;
@@ -33,6 +33,12 @@ public final class RequestParser {
 
   /** Largest length-penalty α accepted; beyond it every ranking is the same. */
   static final double MAX_LENGTH_PENALTY = 10.0;
+
+  /** Largest n-gram size that may be blocked from repeating (fairseq users block 2 to 4). */
+  static final int MAX_NO_REPEAT_NGRAM = 10;
+
+  /** Largest coverage-penalty β accepted (GNMT used 0.2; at 1 the penalty already dominates). */
+  static final double MAX_COVERAGE_PENALTY = 10.0;
 
   private final ServerLimits limits;
   private final Set<String> models;
@@ -81,14 +87,18 @@ public final class RequestParser {
     int beam = integer(root, "beam", 1, limits.maxBeam(), "maxBeam", Math.min(DEFAULT_BEAM, limits.maxBeam()));
     int nbestCap = Math.min(beam, limits.maxNbest());
     int nbest = integer(root, "nbest", 1, nbestCap, nbestCap == beam ? "beam" : "maxNbest", 1);
-    double lengthPenalty = lengthPenalty(root.get("lengthPenalty"));
+    double lengthPenalty = number(root.get("lengthPenalty"), "lengthPenalty", MAX_LENGTH_PENALTY,
+        DEFAULT_LENGTH_PENALTY);
     int maxLength = integer(root, "maxLength", 1, limits.maxLength(), "maxLength", limits.maxLength());
     JsonNode attention = root.get("attention");
     if (attention != null && !attention.isBoolean() && !attention.isNull()) {
       throw ApiException.badField("attention", "field 'attention' must be true or false");
     }
     boolean wantAttention = attention != null && attention.booleanValue();
-    return new TranslateRequest(model, texts, new DecodeOptions(beam, nbest, lengthPenalty, maxLength, wantAttention));
+    int noRepeatNgram = integer(root, "noRepeatNgram", 0, MAX_NO_REPEAT_NGRAM, null, 0);
+    double coveragePenalty = number(root.get("coveragePenalty"), "coveragePenalty", MAX_COVERAGE_PENALTY, 0);
+    return new TranslateRequest(model, texts, new DecodeOptions(beam, nbest, lengthPenalty, maxLength, wantAttention,
+        noRepeatNgram, coveragePenalty));
   }
 
   private String model(JsonNode node) {
@@ -151,12 +161,17 @@ public final class RequestParser {
     return s;
   }
 
+  /**
+   * An integer from {@code min} to {@code max}, or {@code otherwise} when the field is absent or null;
+   * {@code limitName} names the server limit behind {@code max} in the message (null: a fixed bound).
+   */
   private static int integer(JsonNode root, String field, int min, int max, String limitName, int otherwise) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull()) {
       return otherwise;
     }
-    String range = "field '" + field + "' must be an integer from " + min + " to " + max + " (" + limitName + ")";
+    String range = "field '" + field + "' must be an integer from " + min + " to " + max
+        + (limitName == null ? "" : " (" + limitName + ")");
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
       throw ApiException.badField(field, range);
     }
@@ -167,14 +182,14 @@ public final class RequestParser {
     return v;
   }
 
-  private static double lengthPenalty(JsonNode node) {
+  /** A number from 0 to {@code max}, or {@code otherwise} when the field is absent or null. */
+  private static double number(JsonNode node, String field, double max, double otherwise) {
     if (node == null || node.isNull()) {
-      return DEFAULT_LENGTH_PENALTY;
+      return otherwise;
     }
     double v = node.isNumber() ? node.doubleValue() : Double.NaN;
-    if (!(v >= 0 && v <= MAX_LENGTH_PENALTY)) {
-      throw ApiException.badField("lengthPenalty", "field 'lengthPenalty' must be a number from 0 to "
-          + (int) MAX_LENGTH_PENALTY);
+    if (!(v >= 0 && v <= max)) {
+      throw ApiException.badField(field, "field '" + field + "' must be a number from 0 to " + (int) max);
     }
     return v;
   }

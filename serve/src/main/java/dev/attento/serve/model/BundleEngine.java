@@ -46,7 +46,8 @@ public final class BundleEngine implements TranslationEngine {
   @Override
   public List<SentenceResult> translate(List<String> sources, DecodeOptions options) {
     // ratio 0: the request's maxLength is the limit for every sentence.
-    DecodingOptions decoding = new DecodingOptions(options.beam(), options.lengthPenalty(), 0, options.maxLength());
+    DecodingOptions decoding = new DecodingOptions(options.beam(), options.lengthPenalty(), 0, options.maxLength(),
+        true, options.noRepeatNgram(), options.coveragePenalty());
     List<SentenceResult> results = new ArrayList<>(sources.size());
     for (List<Translation> nBest : translator.translateNBest(sources, options.nbest(), decoding)) {
       List<Hypothesis> hypotheses = new ArrayList<>(nBest.size());

@@ -26,6 +26,16 @@ class RequestParserTest {
   }
 
   @Test
+  void nGramBlockingAndCoveragePenaltyArePerRequest() {
+    TranslateRequest r = parse(ServerLimits.defaults(),
+        "{\"text\": \"a b\", \"beam\": 2, \"noRepeatNgram\": 3, \"coveragePenalty\": 0.2}");
+    assertEquals(new DecodeOptions(2, 1, 1.0, 256, false, 3, 0.2), r.options());
+    ApiException e = assertThrows(ApiException.class,
+        () -> parse(ServerLimits.defaults(), "{\"text\": \"a\", \"noRepeatNgram\": 2.5}"));
+    assertEquals("field 'noRepeatNgram' must be an integer from 0 to 10", e.getMessage());
+  }
+
+  @Test
   void aRequestLargerThanTheWholeQueueIsTooLargeNotOverload() {
     ApiException e = assertThrows(ApiException.class,
         () -> parse(ServerLimits.defaults().withQueueCapacity(3), "{\"texts\": [\"a\", \"b\", \"c\", \"d\"]}"));

@@ -17,6 +17,7 @@ import dev.attento.serve.engine.DecodeOptions;
 import dev.attento.serve.engine.ModelInfo;
 import dev.attento.serve.engine.SentenceResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +58,25 @@ class BundleEngineTest {
         assertEquals(served.get(i).sourceTokens().size(), row.size(), "one weight per source token");
       }
     }
+  }
+
+  @Test
+  void nGramBlockingAndCoveragePenaltyReachTheSearch() {
+    BundleEngine engine = new BundleEngine(info(), model, Kernels.detect());
+    DecodingOptions blocked = new DecodingOptions(3, 0.6, 0, 40, true, 1, 0.5);
+    List<List<Translation>> expected = new TextTranslator(model, blocked, false, Kernels.detect())
+        .translateNBest(DATES, 1, blocked);
+    List<SentenceResult> served = engine.translate(DATES, new DecodeOptions(3, 1, 0.6, 40, false, 1, 0.5));
+    int repeatedBefore = 0;
+    List<SentenceResult> plain = engine.translate(DATES, new DecodeOptions(3, 1, 0.6, 40, false));
+    for (int i = 0; i < DATES.size(); i++) {
+      List<String> tokens = served.get(i).hypotheses().get(0).tokens();
+      assertEquals(expected.get(i).get(0).text(), served.get(i).hypotheses().get(0).text(), DATES.get(i));
+      assertEquals(tokens.size(), new HashSet<>(tokens).size(), "no token twice with n = 1: " + tokens);
+      List<String> before = plain.get(i).hypotheses().get(0).tokens();
+      repeatedBefore += before.size() - new HashSet<>(before).size();
+    }
+    assertTrue(repeatedBefore > 0, "the untrained model repeats tokens without blocking, so the test can fail");
   }
 
   @Test
