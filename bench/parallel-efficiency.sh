@@ -4,6 +4,7 @@
 # Efficiency = tok/s on 2 cores / (2 × tok/s on 1 core).
 #   bench/parallel-efficiency.sh ROUNDS JAR [JAR…]
 #   STEPS=50 VARIANTS="lstm:attention gru:fixed" bench/parallel-efficiency.sh 2 before.jar cli/target/attento.jar
+# WARMUP=N sets the untimed warm-up steps (bench's default: 15; C2 is still compiling then).
 # PROFILE=1 adds `bench --profile`: after each run, where the steps' time went, in thread CPU
 # time (the jar must have --profile).
 set -euo pipefail
@@ -21,6 +22,7 @@ for r in $(seq "$rounds"); do
         # shellcheck disable=SC2086
         output=$("${pin[@]}" java -XX:+UseSerialGC -Xss8m $heap --add-modules=jdk.incubator.vector "${avx[@]}" \
           -jar "$jar" bench --threads "$t" --variants "$v" --skip gemm,decode --steps "${STEPS:-60}" \
+          ${WARMUP:+--warmup "$WARMUP"} \
           ${PROFILE:+--profile} 2>/dev/null)
         line=$(grep "tok/s" <<<"$output")
         echo "$(date +%H:%M:%S) round $r $v $(basename "$jar") threads $t: $(awk '{print $3, "tok/s, peak RSS", $(NF-1), "MB"}' <<<"$line")"
