@@ -36,6 +36,13 @@ public final class VectorGemm implements Gemm {
   private static final int MC = 256;
   /** Block of k in the transposing packs: 16 rows of floats are 16 cache lines. */
   private static final int PB = 16;
+  /**
+   * A plain A of at least this many floats (4 MB, beyond L2) in a product of at most
+   * {@link #IN_PLACE_MAX_N} columns is read in place rather than packed (see {@link #tileRows}).
+   */
+  private static final long IN_PLACE_MIN_A = 1L << 20;
+  /** See {@link #IN_PLACE_MIN_A}: with few columns each packed element of A would serve few multiply-adds. */
+  private static final int IN_PLACE_MAX_N = 128;
   /** Below this many multiply-adds packing costs more than it saves. */
   private static final long SMALL = 1L << 15;
   /** Below this many multiply-adds sharing a product out costs more than it saves. */
@@ -296,12 +303,19 @@ public final class VectorGemm implements Gemm {
         scratch[1] = new float[panelsMax * MR * KC];
       }
       float[] ap = scratch[1];
+      boolean inPlace = !transA && n <= IN_PLACE_MAX_N && (long) (i1 - i0) * k >= IN_PLACE_MIN_A;
       for (int p0 = 0; p0 < k; p0 += KC) {
         int kc = Math.min(KC, k - p0);
         for (int ic = i0; ic < i1; ic += MC) {
           int rows = Math.min(MC, i1 - ic);
           int panels = (rows + MR - 1) / MR;
-          packPanels(transA, a, aOff, lda, ic, rows, p0, kc, ap);
+          int full = rows / MR;
+          if (!inPlace) {
+            packPanels(transA, a, aOff, lda, ic, rows, p0, kc, ap);
+          } else if (full < panels) {
+            // A plain A is read in place (tileRows); only a ragged last panel is packed, as panel 0.
+            packPanels(false, a, aOff, lda, ic + full * MR, rows - full * MR, p0, kc, ap);
+          }
           for (int s = s0; s < s1; s++) {
             int j0 = s * NR;
             int nr = Math.min(NR, n - j0);
@@ -316,11 +330,14 @@ public final class VectorGemm implements Gemm {
             int cRow = cOff + ic * ldc + j0;
             for (int q = 0; q < panels; q++) {
               int mr = Math.min(MR, rows - q * MR);
+              // packed panels: every one (at q·MR·kc), or in place the ragged last one (at 0)
+              int panel = inPlace ? (mr < MR ? 0 : -1) : q * MR * kc;
+              int aRow = aOff + (ic + q * MR) * lda + p0;
               if (mr == MR && nr == NR) {
-                tile(ap, q * MR * kc, kc, bp, bpOff, alpha, c, cRow + q * MR * ldc, ldc);
+                tileOf(ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, c, cRow + q * MR * ldc, ldc);
               } else {
                 java.util.Arrays.fill(edge, 0f);
-                tile(ap, q * MR * kc, kc, bp, bpOff, alpha, edge, 0, NR);
+                tileOf(ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, edge, 0, NR);
                 for (int r = 0; r < mr; r++) {
                   for (int j = 0; j < nr; j++) {
                     c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
@@ -436,6 +453,58 @@ public final class VectorGemm implements Gemm {
       c20 = x.fma(b0, c20);
       c21 = x.fma(b1, c21);
       x = FloatVector.broadcast(S, ap[ai + 3]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+    }
+    accumulate(c, cIdx, c00, c01, alpha);
+    accumulate(c, cIdx + ldc, c10, c11, alpha);
+    accumulate(c, cIdx + 2 * ldc, c20, c21, alpha);
+    accumulate(c, cIdx + 3 * ldc, c30, c31, alpha);
+  }
+
+  /** {@link #tile} of the packed panel at {@code panel}, or, when it is −1, {@link #tileRows} of A in place. */
+  private static void tileOf(float[] ap, int panel, float[] a, int aRow, int lda, int kc, float[] strip, int s0,
+                             float alpha, float[] c, int cIdx, int ldc) {
+    if (panel >= 0) {
+      tile(ap, panel, kc, strip, s0, alpha, c, cIdx, ldc);
+    } else {
+      tileRows(a, aRow, lda, kc, strip, s0, alpha, c, cIdx, ldc);
+    }
+  }
+
+  /**
+   * {@link #tile} reading four rows of a plain A in place ({@code a[a0 + r·lda + p]}) instead of
+   * a packed panel: the same multiply-adds in the same order, so the same bits. Packing A
+   * costs a pass over it per k block, which a product with few columns (n of 128 against k of
+   * thousands, as the gradient through a large output layer) cannot earn back; four row
+   * streams with the counter as their only varying index keep the bounds checks out of the loop.
+   */
+  private static void tileRows(float[] a, int a0, int lda, int kc, float[] strip, int s0, float alpha, float[] c,
+                               int cIdx, int ldc) {
+    int a1 = a0 + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, strip, s0 + p * NR);
+      FloatVector b1 = FloatVector.fromArray(S, strip, s0 + p * NR + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + p]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + p]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
     }

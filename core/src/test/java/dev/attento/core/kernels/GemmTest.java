@@ -8,6 +8,7 @@ import dev.attento.core.parallel.WorkerPool;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +32,9 @@ class GemmTest {
 
   static Stream<Arguments> cases() {
     int[][] sizes = {{0, 3, 4}, {1, 1, 1}, {1, 320, 1024}, {2, 7, 3}, {4, 16, 16}, {5, 33, 17}, {7, 65, 130},
-        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}, {3, 600, 200}};
+        {13, 300, 29}, {64, 64, 64}, {33, 257, 515}, {3, 0, 5}, {300, 270, 40}, {3, 600, 200},
+        // a large plain A with few columns, read in place by the one-thread vector kernel; a ragged last panel and strip
+        {1027, 1024, 40}};
     Stream.Builder<Arguments> b = Stream.builder();
     for (Gemm g : new Gemm[] {new VectorGemm(), new VectorGemm(TWO_THREADS), new BlockedGemm()}) {
       for (int[] s : sizes) {
@@ -118,6 +121,23 @@ class GemmTest {
       kernel.gemm(false, 1, 1f, a, i * k, k, packed, 0f, row, 0, n);
       assertArrayEquals(java.util.Arrays.copyOfRange(all, i * n, (i + 1) * n), row, 0f, "row " + i);
     }
+  }
+
+  @Test
+  void aLargeAReadInPlaceGivesThePackedPathsBits() {
+    // One thread reads this A in place (1027 × 1030 floats, 40 columns); two threads each take a
+    // quarter of its rows, too few to leave the packed path: the same tile sums, so the same bits.
+    int m = 1027;
+    int k = 1030;
+    int n = 40;
+    SplittableRandom r = new SplittableRandom(7);
+    float[] a = random(r, m * k);
+    float[] b = random(r, k * n);
+    float[] inPlace = new float[m * n];
+    float[] packed = new float[m * n];
+    new VectorGemm().gemm(false, false, m, n, k, 0.5f, a, 0, k, b, 0, n, 0f, inPlace, 0, n);
+    new VectorGemm(TWO_THREADS).gemm(false, false, m, n, k, 0.5f, a, 0, k, b, 0, n, 0f, packed, 0, n);
+    assertArrayEquals(packed, inPlace, 0f);
   }
 
   static Stream<Gemm> kernels() {
