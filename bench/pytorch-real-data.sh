@@ -34,12 +34,12 @@ cut -f2 "$CORPUS/dev.tsv" > dev.it
 cut -f1 "$CORPUS/test.tsv" > test.en
 cut -f2 "$CORPUS/test.tsv" > test.it
 
-# timed LABEL CMD...: runs CMD, appends "LABEL wall user sys" (seconds) to times.txt.
+# timed LABEL CMD...: runs CMD, appends "LABEL wall user sys (seconds) peak-RSS (kB)" to times.txt.
 timed() {
-  local label=$1 t
+  local label=$1
   shift
-  t=$( { TIMEFORMAT='%R %U %S'; time "$@" 2>>"$label.log" >"$label.out"; } 2>&1 )
-  echo "$label $t" >> times.txt
+  /usr/bin/time -o "$label.time" -f '%e %U %S %M' "$@" 2>>"$label.log" >"$label.out"
+  echo "$label $(cat "$label.time")" >> times.txt
 }
 
 score() { # score HYP REF -> "bleu chrf"
@@ -75,19 +75,19 @@ for seed in $SEEDS; do
 
   for sys in "$run:$att_tps" "$py:$py_tps"; do
     name=${sys%%:*}
-    read -r _ wall user sysc < <(grep "^$name.train " times.txt | tail -1)
-    echo "$name $seed $(score "$name.dev.hyp" dev.it) $(score "$name.test.hyp" test.it) $wall $user $sysc ${sys##*:}" \
+    read -r _ wall user sysc rss < <(grep "^$name.train " times.txt | tail -1)
+    echo "$name $seed $(score "$name.dev.hyp" dev.it) $(score "$name.test.hyp" test.it) $wall $user $sysc ${sys##*:} $rss" \
       >> results.txt
   done
 done
 
 {
-  echo "| system | seed | steps | dev BLEU | dev chrF | test BLEU | test chrF | train wall | train CPU | target tok/s (median step) |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  while read -r name seed db dc tb tc wall user sysc tps; do
-    printf '| %s | %s | %s | %.2f | %.1f | %.2f | %.1f | %s | %s | %s |\n' "${name%-s*}" "$seed" "$STEPS" "$db" "$dc" \
+  echo "| system | seed | steps | dev BLEU | dev chrF | test BLEU | test chrF | train wall | train CPU | target tok/s (median step) | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  while read -r name seed db dc tb tc wall user sysc tps rss; do
+    printf '| %s | %s | %s | %.2f | %.1f | %.2f | %.1f | %s | %s | %s | %s |\n' "${name%-s*}" "$seed" "$STEPS" "$db" "$dc" \
       "$tb" "$tc" "$("$PY" -c "s=round($wall); print(f'{s//60} min {s%60} s')")" \
-      "$("$PY" -c "s=round($user+$sysc); print(f'{s//60} min {s%60} s')")" "$tps"
+      "$("$PY" -c "s=round($user+$sysc); print(f'{s//60} min {s%60} s')")" "$tps" "$((rss / 1024))"
   done < results.txt
 } | tee table.md
 echo "outputs in $OUT" >&2
