@@ -25,6 +25,25 @@ final class ChildCli {
     new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
   }
 
+  /**
+   * Whether this JVM ignores SIGINT (Linux: signal 2 in the {@code SigIgn} mask of /proc/self/status), as a
+   * process started in the background by a shell without job control does ({@code cmd &} in a
+   * script): its children inherit that, and the JVM then installs no handler, so a Ctrl-C test
+   * would measure how it was launched, not the CLI.
+   */
+  static boolean interruptIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseLong(line.substring(7).strip(), 16) & (1L << 1)) != 0; // SIGINT = 2, bit 1
+      }
+    }
+    return false;
+  }
+
   /** Whether the process has {@code file} open (Linux: its /proc/PID/fd links), polled for up to a minute. */
   static boolean awaitOpen(Process p, Path file) throws IOException, InterruptedException {
     Path fds = Path.of("/proc", Long.toString(p.pid()), "fd");
