@@ -21,9 +21,6 @@ import java.util.Objects;
  */
 public record CellPin(String jar, String sha256, String provider, String version, Map<String, String> options) {
 
-  /** Hex digits of a hash shown in messages: enough to tell two jars apart. */
-  private static final int SHOWN = 12;
-
   /** Compact constructor: options kept in order, unmodifiable. */
   public CellPin {
     options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
@@ -85,6 +82,6 @@ public record CellPin(String jar, String sha256, String provider, String version
     String versions = nowVersion == null || Objects.equals(nowVersion, version) ? ""
         : "version " + nowVersion + ", recorded " + (version == null ? "none" : version) + "; ";
     return "plugin jar " + path + " differs from the one the model was trained with (" + versions + "SHA-256 "
-        + now.substring(0, SHOWN) + "…, recorded " + sha256.substring(0, Math.min(SHOWN, sha256.length())) + "…)";
+        + PluginJar.shortHash(now) + ", recorded " + PluginJar.shortHash(sha256) + ")";
   }
 }

@@ -148,6 +148,14 @@ public final class PluginJar extends URLClassLoader {
     }
   }
 
+  /** Hex digits of a hash shown in messages: enough to tell two jars apart. */
+  private static final int SHOWN = 12;
+
+  /** {@code sha256} as messages show it: its first hex digits and {@code …}. */
+  public static String shortHash(String sha256) {
+    return sha256.substring(0, Math.min(SHOWN, sha256.length())) + "…";
+  }
+
   /** The SHA-256 of {@code file}'s bytes, in lower-case hex. */
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {

@@ -53,8 +53,9 @@ final class RunDirectory {
           continue;
         }
         Matcher m = SUFFIX.matcher(s.substring(prefix.length()));
-        if (m.matches() && Long.parseLong(m.group(1)) > best && Files.isRegularFile(sibling.resolve("checkpoints/LATEST"))) {
-          best = Long.parseLong(m.group(1));
+        long suffix = m.matches() ? Long.parseLong(m.group(1)) : 0;
+        if (suffix > best && Files.isRegularFile(sibling.resolve("checkpoints/LATEST"))) {
+          best = suffix;
           bestName = s;
         }
       }

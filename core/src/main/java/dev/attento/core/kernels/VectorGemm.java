@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of k as {@code strip[p·NR + j]}; a register-blocked micro-kernel then computes a
  * {@link #MR}-row × 2-vector tile of C, per k step broadcasting four elements of A and
  * multiplying two vectors of the strip into eight accumulators with fused multiply-adds. A is
- * packed likewise, as panels of MR interleaved rows.
+ * packed likewise, as panels of MR interleaved rows, except a large plain A in a product of few
+ * columns, which is read in place ({@link #tileRows}).
  *
  * <p>Why this layout: every index the micro-kernel reads is the loop counter times a
  * compile-time constant plus a loop invariant ({@code p·NR + j}, {@code rowStart + p}), which
@@ -330,14 +331,15 @@ public final class VectorGemm implements Gemm {
             int cRow = cOff + ic * ldc + j0;
             for (int q = 0; q < panels; q++) {
               int mr = Math.min(MR, rows - q * MR);
-              // packed panels: every one (at q·MR·kc), or in place the ragged last one (at 0)
-              int panel = inPlace ? (mr < MR ? 0 : -1) : q * MR * kc;
+              // Packed: every panel (at q·MR·kc), or, reading A in place, only a ragged last one (at 0).
+              boolean packedA = !inPlace || mr < MR;
+              int panel = inPlace ? 0 : q * MR * kc;
               int aRow = aOff + (ic + q * MR) * lda + p0;
               if (mr == MR && nr == NR) {
-                tileOf(ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, c, cRow + q * MR * ldc, ldc);
+                tileOf(packedA, ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, c, cRow + q * MR * ldc, ldc);
               } else {
                 java.util.Arrays.fill(edge, 0f);
-                tileOf(ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, edge, 0, NR);
+                tileOf(packedA, ap, panel, a, aRow, lda, kc, bp, bpOff, alpha, edge, 0, NR);
                 for (int r = 0; r < mr; r++) {
                   for (int j = 0; j < nr; j++) {
                     c[cRow + (q * MR + r) * ldc + j] += edge[r * NR + j];
@@ -462,10 +464,10 @@ public final class VectorGemm implements Gemm {
     accumulate(c, cIdx + 3 * ldc, c30, c31, alpha);
   }
 
-  /** {@link #tile} of the packed panel at {@code panel}, or, when it is −1, {@link #tileRows} of A in place. */
-  private static void tileOf(float[] ap, int panel, float[] a, int aRow, int lda, int kc, float[] strip, int s0,
-                             float alpha, float[] c, int cIdx, int ldc) {
-    if (panel >= 0) {
+  /** {@link #tile} of the packed panel at {@code panel} if {@code packedA}, else {@link #tileRows} of A in place. */
+  private static void tileOf(boolean packedA, float[] ap, int panel, float[] a, int aRow, int lda, int kc,
+                             float[] strip, int s0, float alpha, float[] c, int cIdx, int ldc) {
+    if (packedA) {
       tile(ap, panel, kc, strip, s0, alpha, c, cIdx, ldc);
     } else {
       tileRows(a, aRow, lda, kc, strip, s0, alpha, c, cIdx, ldc);

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.bundle;
 
+import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.inject.Translators;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.Translator;
@@ -29,6 +30,14 @@ public record ModelBundle(Translator translator, TextCodec source, TextCodec tar
                                    Path pluginDir) {
     ModelConfig config = architecture.withVocabularies(source.vocabulary().size(), target.vocabulary().size());
     return new ModelBundle(Translators.build(config, seed, pluginDir), source, target, seed);
+  }
+
+  /**
+   * {@code requested} as this model searches with it: UNK forbidden as well when the target side
+   * spells every text (subword units), where an UNK in the output could only be the model's error.
+   */
+  public DecodingOptions searchOptions(DecodingOptions requested) {
+    return requested.withForbidUnknown(requested.forbidUnknown() || target.spellsEveryText());
   }
 
   /** The architecture. */

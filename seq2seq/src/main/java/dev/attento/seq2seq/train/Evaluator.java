@@ -33,8 +33,7 @@ public final class Evaluator {
     List<String> hyps = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     int exact = 0;
-    // A subword target can spell every text, so an UNK could only be the model's error.
-    DecodingOptions greedy = DecodingOptions.greedy().withForbidUnknown(model.target().spellsEveryText());
+    DecodingOptions greedy = model.searchOptions(DecodingOptions.greedy());
     for (Batch b : BatchPlan.sequential(dev, BATCH)) {
       int n = b.targetTokens();
       lossSum += model.translator().loss(fwd, b.source(), b.target()).item() * n;

@@ -76,7 +76,7 @@ public final class TextTranslator {
     }
     if (!batch.isEmpty()) {
       Batch b = Batch.of(batch);
-      DecodingOptions search = options.withForbidUnknown(options.forbidUnknown() || model.target().spellsEveryText());
+      DecodingOptions search = model.searchOptions(options);
       List<List<Hypothesis>> hyps = search.beamSize() > 1
           ? BeamSearch.decodeNBest(fwd, model.translator(), b.source(), search, n)
           : GreedySearch.decode(fwd, model.translator(), b.source(), search).stream().map(List::of).toList();

@@ -32,9 +32,6 @@ import org.apache.spark.SparkFiles;
  */
 public record PluginShipment(List<ShippedJar> jars) implements Serializable {
 
-  /** Hex digits of a hash shown in messages. */
-  private static final int SHOWN = 12;
-
   /** No plugins: an executor loads a pinned cell from the jar the model records, if it exists there. */
   public static final PluginShipment NONE = new PluginShipment(List.of());
 
@@ -105,14 +102,13 @@ public record PluginShipment(List<ShippedJar> jars) implements Serializable {
     ShippedJar chosen = jars.stream().filter(j -> j.sha256().equals(pin.sha256())).findFirst()
         .or(() -> jars.stream().filter(j -> j.name().equals(recordedName)).findFirst())
         .orElseThrow(() -> new ModelFileException("the model's cell comes from the plugin jar " + pin.jar()
-            + " (SHA-256 " + pin.sha256().substring(0, Math.min(SHOWN, pin.sha256().length()))
-            + "…), which is not among the jars shipped with --plugins (" + describe() + ")"));
+            + " (SHA-256 " + PluginJar.shortHash(pin.sha256()) + "), which is not among the jars shipped with --plugins (" + describe() + ")"));
     return Path.of(SparkFiles.get(chosen.name()));
   }
 
   /** The shipped jars, for messages: {@code name (SHA-256 abc…), …}. */
   public String describe() {
-    return jars.stream().map(j -> j.name() + " (SHA-256 " + j.sha256().substring(0, SHOWN) + "…)")
+    return jars.stream().map(j -> j.name() + " (SHA-256 " + PluginJar.shortHash(j.sha256()) + ")")
         .collect(Collectors.joining(", "));
   }
 }
