@@ -1,6 +1,7 @@
 package dev.attento.attention;
 
 import dev.attento.core.ops.Forward;
+import dev.attento.core.ops.Shaping;
 import dev.attento.core.tensor.Tensor;
 import java.util.Map;
 
@@ -41,7 +42,33 @@ public interface Attention {
    * @param mask {@code [batch, srcLen]} of 1/0
    * @param keys mechanism-specific projection of the states (may be {@code states} itself)
    */
-  record PreparedSource(Tensor states, Tensor mask, Tensor keys) {}
+  record PreparedSource(Tensor states, Tensor mask, Tensor keys) {
+
+    /**
+     * This source's sentences followed by {@code other}'s, both padded to the longer source
+     * with zero states and a zero mask (padding gets no weight, so a sentence attends as it
+     * would alone). For decoding: the result records no gradient of the padding.
+     */
+    public PreparedSource joined(Forward fwd, PreparedSource other) {
+      int length = Math.max(mask.dim(1), other.mask.dim(1));
+      return new PreparedSource(join(fwd, states, other.states, length), join(fwd, mask, other.mask, length),
+          join(fwd, keys, other.keys, length));
+    }
+
+    /** {@code a} and {@code b} stacked along the batch, each padded with zeros to {@code length} along axis 1. */
+    private static Tensor join(Forward fwd, Tensor a, Tensor b, int length) {
+      return Shaping.concat(fwd, 0, padded(fwd, a, length), padded(fwd, b, length));
+    }
+
+    private static Tensor padded(Forward fwd, Tensor t, int length) {
+      if (t.dim(1) == length) {
+        return t;
+      }
+      int[] shape = t.shape();
+      shape[1] = length - t.dim(1);
+      return Shaping.concat(fwd, 1, t, Tensor.zeros(shape));
+    }
+  }
 
   /**
    * The outcome of one attention step.

@@ -17,10 +17,12 @@ import java.time.Duration;
  *     batching: each request is decoded on its own
  * @param maxBatchSize most sentences in one batched decode
  * @param requestTimeout how long a request may wait for its translations before a 504
+ * @param continuousBatching whether sentences that an engine can decode continuously (greedy
+ *     search) join a running batch between its steps, instead of waiting for the whole batch
  */
 public record ServerLimits(long maxBodyBytes, int maxSentencesPerRequest, int maxSentenceChars, int maxBeam,
                            int maxNbest, int maxLength, int queueCapacity, int batchWindowMs, int maxBatchSize,
-                           Duration requestTimeout) {
+                           Duration requestTimeout, boolean continuousBatching) {
 
   /** Checks that every limit is positive (the batch window may be 0). */
   public ServerLimits {
@@ -34,33 +36,39 @@ public record ServerLimits(long maxBodyBytes, int maxSentencesPerRequest, int ma
   /**
    * Limits for a model served to a few people on a small machine: 64 KiB bodies, 64 sentences
    * of up to 1000 characters a request, beam up to 16, 256 queued sentences, batches of up to
-   * 32 gathered for 5 ms, 30 s per request.
+   * 32 gathered for 5 ms, greedy sentences joining running batches, 30 s per request.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(64 * 1024, 64, 1000, 16, 16, 256, 256, 5, 32, Duration.ofSeconds(30));
+    return new ServerLimits(64 * 1024, 64, 1000, 16, 16, 256, 256, 5, 32, Duration.ofSeconds(30), true);
   }
 
   /** These limits with another batch window (0 turns batching off). */
   public ServerLimits withBatchWindowMs(int ms) {
     return new ServerLimits(maxBodyBytes, maxSentencesPerRequest, maxSentenceChars, maxBeam, maxNbest, maxLength,
-        queueCapacity, ms, maxBatchSize, requestTimeout);
+        queueCapacity, ms, maxBatchSize, requestTimeout, continuousBatching);
   }
 
   /** These limits with another queue capacity. */
   public ServerLimits withQueueCapacity(int sentences) {
     return new ServerLimits(maxBodyBytes, maxSentencesPerRequest, maxSentenceChars, maxBeam, maxNbest, maxLength,
-        sentences, batchWindowMs, maxBatchSize, requestTimeout);
+        sentences, batchWindowMs, maxBatchSize, requestTimeout, continuousBatching);
   }
 
   /** These limits with another maximum batch size. */
   public ServerLimits withMaxBatchSize(int sentences) {
     return new ServerLimits(maxBodyBytes, maxSentencesPerRequest, maxSentenceChars, maxBeam, maxNbest, maxLength,
-        queueCapacity, batchWindowMs, sentences, requestTimeout);
+        queueCapacity, batchWindowMs, sentences, requestTimeout, continuousBatching);
+  }
+
+  /** These limits with continuous batching on or off. */
+  public ServerLimits withContinuousBatching(boolean on) {
+    return new ServerLimits(maxBodyBytes, maxSentencesPerRequest, maxSentenceChars, maxBeam, maxNbest, maxLength,
+        queueCapacity, batchWindowMs, maxBatchSize, requestTimeout, on);
   }
 
   /** These limits with another request timeout. */
   public ServerLimits withRequestTimeout(Duration timeout) {
     return new ServerLimits(maxBodyBytes, maxSentencesPerRequest, maxSentenceChars, maxBeam, maxNbest, maxLength,
-        queueCapacity, batchWindowMs, maxBatchSize, timeout);
+        queueCapacity, batchWindowMs, maxBatchSize, timeout, continuousBatching);
   }
 }

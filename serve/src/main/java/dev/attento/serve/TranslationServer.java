@@ -67,7 +67,7 @@ public final class TranslationServer implements AutoCloseable {
     for (TranslationEngine engine : engines) {
       String name = engine.info().name();
       Batcher batcher = new Batcher(engine, limits.queueCapacity(), limits.batchWindowMs(), limits.maxBatchSize(),
-          (sentences, nanos) -> metrics.batch(name, sentences));
+          limits.continuousBatching(), (sentences, nanos) -> metrics.batch(name, sentences));
       batchers.put(name, batcher);
       metrics.addModel(name, batcher::queueLength);
     }

@@ -63,6 +63,20 @@ public final class AttentionDecoder implements Decoder {
           Arrays.copyOf(sourceRows, rows));
     }
 
+    @Override
+    public State join(Forward fwd, DecoderState other) {
+      if (!(other instanceof State o)) {
+        throw new IllegalArgumentException("join: an attention state cannot take " + other.getClass().getSimpleName());
+      }
+      int[] rows = Arrays.copyOf(sourceRows, sourceRows.length + o.sourceRows.length);
+      int sentences = source.states().dim(0);
+      for (int i = 0; i < o.sourceRows.length; i++) {
+        rows[sourceRows.length + i] = sentences + o.sourceRows[i];
+      }
+      return new State(CellStates.join(fwd, layers, o.layers), Shaping.concat(fwd, 0, feed, o.feed),
+          source.joined(fwd, o.source), rows);
+    }
+
     private static int[] identity(int rows) {
       int[] r = new int[rows];
       for (int i = 0; i < rows; i++) {

@@ -24,6 +24,22 @@ final class CellStates {
     return map(layers, t -> Shaping.slice(fwd, t, 0, 0, rows));
   }
 
+  /** The rows of {@code first} followed by those of {@code second}, part by part and layer by layer. */
+  static List<CellState> join(Forward fwd, List<CellState> first, List<CellState> second) {
+    if (first.size() != second.size()) {
+      throw new IllegalArgumentException("join: states of " + first.size() + " and " + second.size() + " layers");
+    }
+    List<CellState> out = new ArrayList<>(first.size());
+    for (int l = 0; l < first.size(); l++) {
+      List<Tensor> parts = new ArrayList<>(first.get(l).size());
+      for (int p = 0; p < first.get(l).size(); p++) {
+        parts.add(Shaping.concat(fwd, 0, first.get(l).part(p), second.get(l).part(p)));
+      }
+      out.add(new CellState(parts));
+    }
+    return out;
+  }
+
   private static List<CellState> map(List<CellState> layers, UnaryOperator<Tensor> f) {
     List<CellState> out = new ArrayList<>(layers.size());
     for (CellState s : layers) {

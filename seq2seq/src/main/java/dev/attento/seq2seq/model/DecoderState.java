@@ -20,4 +20,15 @@ public interface DecoderState {
    * ended from the end of a length-sorted batch.
    */
   DecoderState prefix(Forward fwd, int rows);
+
+  /**
+   * This state's rows followed by those of {@code other}, a state of the same decoder started
+   * from other sentences: how a running greedy search takes in new sentences between steps
+   * ({@link dev.attento.seq2seq.decode.ContinuousGreedySearch}). Sources of different lengths
+   * are padded to the longer, and padding gets no attention, so each row computes what it would
+   * in a batch of its own. For decoding only: the result records no gradient.
+   *
+   * @throws IllegalArgumentException if {@code other} belongs to another kind of decoder
+   */
+  DecoderState join(Forward fwd, DecoderState other);
 }

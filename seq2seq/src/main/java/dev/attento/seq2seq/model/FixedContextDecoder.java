@@ -37,6 +37,14 @@ public final class FixedContextDecoder implements Decoder {
     }
 
     @Override
+    public State join(Forward fwd, DecoderState other) {
+      if (!(other instanceof State o)) {
+        throw new IllegalArgumentException("join: a fixed-context state cannot take " + other.getClass().getSimpleName());
+      }
+      return new State(CellStates.join(fwd, layers, o.layers), Shaping.concat(fwd, 0, context, o.context));
+    }
+
+    @Override
     public State prefix(Forward fwd, int rows) {
       return new State(CellStates.prefix(fwd, layers, rows), Shaping.slice(fwd, context, 0, 0, rows));
     }

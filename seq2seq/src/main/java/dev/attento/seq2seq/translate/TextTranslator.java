@@ -6,6 +6,7 @@ import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.decode.BeamSearch;
+import dev.attento.seq2seq.decode.ContinuousGreedySearch;
 import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.decode.GreedySearch;
 import dev.attento.seq2seq.decode.Hypothesis;
@@ -66,12 +67,12 @@ public final class TextTranslator {
     List<Integer> positions = new ArrayList<>();
     List<List<Translation>> results = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), null));
     for (int i = 0; i < sentences.size(); i++) {
-      List<String> tokens = model.source().tokenizer().tokenize(sentences.get(i));
-      if (tokens.isEmpty()) {
-        results.set(i, List.of(new Translation(sentences.get(i), List.of(), List.of(), "", 0, null)));
+      int[] ids = sourceIds(sentences.get(i));
+      if (ids.length == 0) {
+        results.set(i, List.of(Translation.empty(sentences.get(i))));
         continue;
       }
-      batch.add(new Example(i, model.source().vocabulary().encode(tokens), new int[0]));
+      batch.add(new Example(i, ids, new int[0]));
       positions.add(i);
     }
     if (!batch.isEmpty()) {
@@ -89,7 +90,22 @@ public final class TextTranslator {
     return results;
   }
 
-  private Translation toTranslation(String text, int[] sourceIds, Hypothesis h) {
+  /**
+   * A greedy translation that sentences join and leave between decoding steps (continuous
+   * batching, for a server under load), with {@code options} (beam size 1), in this
+   * translator's pass. The model's rules for the target apply as in {@link #translateNBest}.
+   */
+  public ContinuousTranslation continuous(DecodingOptions options) {
+    return new ContinuousTranslation(this, new ContinuousGreedySearch(fwd, model.translator(), model.searchOptions(options)));
+  }
+
+  /** Tokenizes and maps one sentence to source ids (empty for a sentence without tokens). */
+  int[] sourceIds(String sentence) {
+    List<String> tokens = model.source().tokenizer().tokenize(sentence);
+    return tokens.isEmpty() ? new int[0] : model.source().vocabulary().encode(tokens);
+  }
+
+  Translation toTranslation(String text, int[] sourceIds, Hypothesis h) {
     Vocabulary sv = model.source().vocabulary();
     Vocabulary tv = model.target().vocabulary();
     List<String> originalTokens = replaceUnknown ? model.source().tokenizer().tokenize(text) : List.of();

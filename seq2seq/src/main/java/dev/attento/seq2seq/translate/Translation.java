@@ -13,4 +13,10 @@ import java.util.List;
  * @param attention per output token (and EOS), weights over the source tokens; {@code null} without attention
  */
 public record Translation(String source, List<String> sourceTokens, List<String> targetTokens, String text,
-                          double score, float[][] attention) {}
+                          double score, float[][] attention) {
+
+  /** The translation of a sentence without tokens: empty. */
+  public static Translation empty(String source) {
+    return new Translation(source, List.of(), List.of(), "", 0, null);
+  }
+}

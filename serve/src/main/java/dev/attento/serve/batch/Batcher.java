@@ -1,13 +1,17 @@
 package dev.attento.serve.batch;
 
+import dev.attento.serve.engine.ContinuousDecoding;
 import dev.attento.serve.engine.DecodeOptions;
 import dev.attento.serve.engine.SentenceResult;
 import dev.attento.serve.engine.TranslationEngine;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,16 @@ import java.util.function.Predicate;
  * answered clients lets them fill a whole batch. A sentence waits at most the window plus
  * the decode before it.
  *
+ * <p>Continuous batching (Yu et al. 2022, "Orca"), where the engine offers it for the batch's
+ * options ({@link TranslationEngine#continuous}, greedy search for a trained model): the batch
+ * starts at once and is decoded not as one piece but step by step, each sentence answered at the
+ * step it ends, and
+ * the sentences that queued meanwhile with the same options join it between steps, up to the
+ * largest batch, a quarter of it at a time or whatever has waited the window (see {@link #joining}). The batch's products then stay wide instead of narrowing to the last long
+ * sentence, and a sentence waits for at most one step, not for a whole batch. Sentences with
+ * other options wait until the batch has emptied; once the oldest of them has waited the
+ * window, no new sentence joins, so that the batch empties.
+ *
  * <p>With a window of 0 there is no batching: each request's sentences are decoded on their
  * own, in arrival order.
  *
@@ -46,6 +60,7 @@ public final class Batcher implements AutoCloseable {
   private final int capacity;
   private final long windowNanos;
   private final int maxBatchSize;
+  private final boolean continuous;
   private final BatchObserver observer;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -62,9 +77,26 @@ public final class Batcher implements AutoCloseable {
    * @param windowMs how long a batch waits for more sentences (from its oldest sentence's arrival or
    *     the previous batch's answer, whichever is later); 0 decodes each request alone
    * @param maxBatchSize most sentences in one batch (when batching)
+   * @param observer told of every batched decode, and with continuous batching of every step
    */
   public Batcher(TranslationEngine engine, int capacity, int windowMs, int maxBatchSize, BatchObserver observer) {
+    this(engine, capacity, windowMs, maxBatchSize, false, observer);
+  }
+
+  /**
+   * Starts the batcher's thread.
+   *
+   * @param capacity most sentences waiting
+   * @param windowMs how long a batch waits for more sentences (from its oldest sentence's arrival or
+   *     the previous batch's answer, whichever is later); 0 decodes each request alone
+   * @param maxBatchSize most sentences in one batch (when batching)
+   * @param continuous whether to batch continuously where the engine can (when batching)
+   * @param observer told of every batched decode, and with continuous batching of every step
+   */
+  public Batcher(TranslationEngine engine, int capacity, int windowMs, int maxBatchSize, boolean continuous,
+                 BatchObserver observer) {
     this.engine = engine;
+    this.continuous = continuous;
     this.capacity = capacity;
     this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMs);
     this.maxBatchSize = maxBatchSize;
@@ -167,9 +199,13 @@ public final class Batcher implements AutoCloseable {
 
   private void run() {
     try {
-      List<Pending> batch;
-      while ((batch = nextBatch()) != null) {
-        decode(batch);
+      Next next;
+      while ((next = nextBatch()) != null) {
+        if (next.stepwise().isPresent()) {
+          decodeContinuously(next.stepwise().get(), next.batch());
+        } else {
+          decode(next.batch());
+        }
         answeredNanos = System.nanoTime();
       }
     } catch (InterruptedException e) {
@@ -177,8 +213,14 @@ public final class Batcher implements AutoCloseable {
     }
   }
 
-  /** Waits for the next batch; null once stopping with nothing left to decode. */
-  private List<Pending> nextBatch() throws InterruptedException {
+  /** A batch to decode, and how: step by step if the engine offers it, else in one piece. */
+  private record Next(List<Pending> batch, Optional<ContinuousDecoding> stepwise) {}
+
+  /**
+   * Waits for the next batch; null once stopping with nothing left to decode. A batch decoded
+   * step by step starts at once: the sentences that follow join it between steps.
+   */
+  private Next nextBatch() throws InterruptedException {
     lock.lock();
     try {
       while (true) {
@@ -189,6 +231,7 @@ public final class Batcher implements AutoCloseable {
           changed.await();
         }
         Pending head = queue.peekFirst();
+        Optional<ContinuousDecoding> stepwise = continuousDecoding(head.options());
         boolean batching = windowNanos > 0;
         Predicate<Pending> together = batching ? p -> p.options().equals(head.options()) : p -> p.owner() == head.owner();
         int limit = batching ? maxBatchSize : Integer.MAX_VALUE;
@@ -196,7 +239,7 @@ public final class Batcher implements AutoCloseable {
         long since = answeredNanos - head.arrivedNanos() > 0 ? answeredNanos : head.arrivedNanos();
         long deadline = since + windowNanos;
         long wait;
-        while (batching && !stopping && queue.peekFirst() == head && count(together, limit) < limit
+        while (batching && stepwise.isEmpty() && !stopping && queue.peekFirst() == head && count(together, limit) < limit
             && (wait = deadline - System.nanoTime()) > 0) {
           changed.awaitNanos(wait);
         }
@@ -211,7 +254,7 @@ public final class Batcher implements AutoCloseable {
             it.remove();
           }
         }
-        return batch;
+        return new Next(batch, stepwise);
       }
     } finally {
       lock.unlock();
@@ -226,6 +269,94 @@ public final class Batcher implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** The engine's continuous decoding for {@code options}, if batching continuously. */
+  private Optional<ContinuousDecoding> continuousDecoding(DecodeOptions options) {
+    if (!continuous || windowNanos == 0) {
+      return Optional.empty();
+    }
+    try {
+      return engine.continuous(options);
+    } catch (RuntimeException | Error e) {
+      return Optional.empty(); // translate() will fail the batch, or succeed
+    }
+  }
+
+  /**
+   * Decodes {@code first} step by step, answering each sentence as it ends and admitting the
+   * sentences that arrive meanwhile, until none is left. An engine failure fails every
+   * sentence in the batch.
+   */
+  private void decodeContinuously(ContinuousDecoding decoding, List<Pending> first) {
+    DecodeOptions options = first.get(0).options();
+    Map<Integer, Pending> inBatch = new HashMap<>();
+    int nextId = 0;
+    List<Pending> joining = first;
+    try {
+      while (true) {
+        int[] ids = new int[joining.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = nextId++;
+          inBatch.put(ids[i], joining.get(i));
+        }
+        decoding.admit(joining.stream().map(Pending::source).toList(), ids);
+        int rows = decoding.size();
+        if (rows == 0) {
+          return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException("the server stopped"); // close() gave up waiting
+        }
+        long start = System.nanoTime();
+        for (ContinuousDecoding.Done done : decoding.step()) {
+          Pending p = inBatch.remove(done.id());
+          if (p == null) {
+            throw new IllegalStateException("engine " + engine.info().name() + " answered an unknown sentence " + done.id());
+          }
+          p.result().complete(done.result());
+        }
+        observer.decoded(rows, System.nanoTime() - start);
+        joining = joining(options, maxBatchSize - decoding.size());
+      }
+    } catch (RuntimeException | Error e) {
+      // an engine failure fails this batch's requests, not the batcher
+      inBatch.values().forEach(p -> p.result().completeExceptionally(e));
+    }
+  }
+
+  /**
+   * Takes up to {@code room} queued sentences with {@code options}, oldest first, once enough
+   * of them wait to be worth encoding together — a quarter of the largest batch, or all the
+   * room left — or the oldest of them has waited the window: encoding a sentence or two reads
+   * the encoder's weights once per source token, about what a whole decoding step costs.
+   * None once a sentence with other options has waited the window (the batch then empties and
+   * it goes next).
+   */
+  private List<Pending> joining(DecodeOptions options, int room) {
+    lock.lock();
+    try {
+      Pending head = queue.peekFirst();
+      long now = System.nanoTime();
+      if (room <= 0 || head == null || !head.options().equals(options) && now - head.arrivedNanos() >= windowNanos) {
+        return List.of();
+      }
+      List<Pending> waiting = new ArrayList<>();
+      for (Iterator<Pending> it = queue.iterator(); it.hasNext() && waiting.size() < room; ) {
+        Pending p = it.next();
+        if (p.options().equals(options)) {
+          waiting.add(p);
+        }
+      }
+      boolean enough = waiting.size() >= Math.min(room, Math.max(1, maxBatchSize / 4));
+      if (waiting.isEmpty() || !enough && now - waiting.get(0).arrivedNanos() < windowNanos) {
+        return List.of();
+      }
+      queue.removeAll(waiting);
+      return waiting;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void decode(List<Pending> batch) {

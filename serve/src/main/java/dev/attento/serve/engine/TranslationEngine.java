@@ -1,6 +1,7 @@
 package dev.attento.serve.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained model as the server sees it: text in, translations out. The server depends on
@@ -25,4 +26,13 @@ public interface TranslationEngine {
    *     {@link DecodeOptions#attention()} asks for it
    */
   List<SentenceResult> translate(List<String> sources, DecodeOptions options);
+
+  /**
+   * A decoding with {@code options} that sentences can join between steps, if the engine can
+   * decode them that way (the server then batches continuously), or empty (the server batches
+   * whole requests for {@link #translate}). None by default.
+   */
+  default Optional<ContinuousDecoding> continuous(DecodeOptions options) {
+    return Optional.empty();
+  }
 }

@@ -3,8 +3,10 @@ package dev.attento.serve.model;
 import dev.attento.core.kernels.Kernels;
 import dev.attento.seq2seq.bundle.ModelBundle;
 import dev.attento.seq2seq.decode.DecodingOptions;
+import dev.attento.seq2seq.translate.ContinuousTranslation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
+import dev.attento.serve.engine.ContinuousDecoding;
 import dev.attento.serve.engine.DecodeOptions;
 import dev.attento.serve.engine.Hypothesis;
 import dev.attento.serve.engine.ModelInfo;
@@ -12,6 +14,7 @@ import dev.attento.serve.engine.SentenceResult;
 import dev.attento.serve.engine.TranslationEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained {@link ModelBundle} as the server's {@link TranslationEngine}: a batch of texts goes
@@ -45,18 +48,50 @@ public final class BundleEngine implements TranslationEngine {
 
   @Override
   public List<SentenceResult> translate(List<String> sources, DecodeOptions options) {
-    // ratio 0: the request's maxLength is the limit for every sentence.
-    DecodingOptions decoding = new DecodingOptions(options.beam(), options.lengthPenalty(), 0, options.maxLength(),
-        true, options.noRepeatNgram(), options.coveragePenalty());
     List<SentenceResult> results = new ArrayList<>(sources.size());
-    for (List<Translation> nBest : translator.translateNBest(sources, options.nbest(), decoding)) {
-      List<Hypothesis> hypotheses = new ArrayList<>(nBest.size());
-      for (Translation t : nBest) {
-        hypotheses.add(new Hypothesis(t.text(), t.score(), t.targetTokens(), options.attention() ? attention(t) : null));
-      }
-      results.add(new SentenceResult(nBest.get(0).sourceTokens(), hypotheses));
+    for (List<Translation> nBest : translator.translateNBest(sources, options.nbest(), decoding(options))) {
+      results.add(result(nBest, options));
     }
     return results;
+  }
+
+  /** Greedy search (beam 1, one translation a sentence) is decoded continuously; beam search is not. */
+  @Override
+  public Optional<ContinuousDecoding> continuous(DecodeOptions options) {
+    if (options.beam() != 1 || options.nbest() != 1) {
+      return Optional.empty();
+    }
+    ContinuousTranslation decoding = translator.continuous(decoding(options));
+    return Optional.of(new ContinuousDecoding() {
+      @Override
+      public void admit(List<String> sources, int[] ids) {
+        decoding.admit(sources, ids);
+      }
+
+      @Override
+      public List<Done> step() {
+        return decoding.step().stream().map(d -> new Done(d.id(), result(List.of(d.translation()), options))).toList();
+      }
+
+      @Override
+      public int size() {
+        return decoding.size();
+      }
+    });
+  }
+
+  /** The request's options for the search; ratio 0: the request's maxLength is the limit for every sentence. */
+  private static DecodingOptions decoding(DecodeOptions options) {
+    return new DecodingOptions(options.beam(), options.lengthPenalty(), 0, options.maxLength(), true,
+        options.noRepeatNgram(), options.coveragePenalty());
+  }
+
+  private static SentenceResult result(List<Translation> nBest, DecodeOptions options) {
+    List<Hypothesis> hypotheses = new ArrayList<>(nBest.size());
+    for (Translation t : nBest) {
+      hypotheses.add(new Hypothesis(t.text(), t.score(), t.targetTokens(), options.attention() ? attention(t) : null));
+    }
+    return new SentenceResult(nBest.get(0).sourceTokens(), hypotheses);
   }
 
   /**

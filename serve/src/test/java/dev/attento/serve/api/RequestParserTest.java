@@ -45,7 +45,7 @@ class RequestParserTest {
 
   @Test
   void nbestIsBoundedByTheBeamAndTheDefaultBeamByMaxBeam() {
-    ServerLimits limits = new ServerLimits(1024, 4, 100, 2, 8, 50, 16, 5, 8, ServerLimits.defaults().requestTimeout());
+    ServerLimits limits = new ServerLimits(1024, 4, 100, 2, 8, 50, 16, 5, 8, ServerLimits.defaults().requestTimeout(), true);
     assertEquals(2, parse(limits, "{\"text\": \"a\"}").options().beam());
     ApiException e = assertThrows(ApiException.class, () -> parse(limits, "{\"text\": \"a\", \"nbest\": 3}"));
     assertEquals("field 'nbest' must be an integer from 1 to 2 (beam), got 3", e.getMessage());

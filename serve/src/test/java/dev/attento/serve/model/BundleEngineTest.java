@@ -13,6 +13,7 @@ import dev.attento.seq2seq.decode.DecodingOptions;
 import dev.attento.seq2seq.train.DataPreparation;
 import dev.attento.seq2seq.translate.TextTranslator;
 import dev.attento.seq2seq.translate.Translation;
+import dev.attento.serve.engine.ContinuousDecoding;
 import dev.attento.serve.engine.DecodeOptions;
 import dev.attento.serve.engine.ModelInfo;
 import dev.attento.serve.engine.SentenceResult;
@@ -58,6 +59,27 @@ class BundleEngineTest {
         assertEquals(served.get(i).sourceTokens().size(), row.size(), "one weight per source token");
       }
     }
+  }
+
+  @Test
+  void sentencesJoiningAContinuousDecodeGetWhatTheyGetAlone() {
+    BundleEngine engine = new BundleEngine(info(), model, Kernels.detect());
+    DecodeOptions options = new DecodeOptions(1, 1, 0, 40, true, 2, 0);
+    ContinuousDecoding decoding = engine.continuous(options).orElseThrow();
+    Map<Integer, SentenceResult> done = new java.util.HashMap<>();
+    int next = 0;
+    while (done.size() < DATES.size()) {
+      if (next < DATES.size()) { // one sentence joins before each step, the empty one among them
+        decoding.admit(List.of(DATES.get(next)), new int[] {next++});
+      }
+      decoding.step().forEach(d -> assertNull(done.put(d.id(), d.result()), "answered twice: " + d.id()));
+    }
+    assertEquals(0, decoding.size());
+    for (int i = 0; i < DATES.size(); i++) {
+      assertEquals(engine.translate(List.of(DATES.get(i)), options).get(0), done.get(i), DATES.get(i));
+    }
+    assertTrue(engine.continuous(new DecodeOptions(4, 1, 0, 40, false)).isEmpty(), "beam search is not continuous");
+    assertTrue(engine.continuous(new DecodeOptions(2, 2, 0, 40, false)).isEmpty(), "nor are n-best lists");
   }
 
   @Test
