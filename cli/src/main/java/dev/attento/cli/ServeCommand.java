@@ -54,10 +54,10 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int batchWindowMs = ServerLimits.defaults().batchWindowMs();
 
-  @Option(names = "--no-continuous-batching", negatable = false,
-      description = "Decode each batch as one piece: greedy sentences that arrive meanwhile wait for the next batch "
-          + "instead of joining the running one between its steps.")
-  boolean wholeBatches;
+  @Option(names = "--continuous-batching",
+      description = "Greedy sentences (beam 1) join the running batch between its decoding steps instead of waiting "
+          + "for the next batch: more throughput for a large model, less for a small one (docs/serving.md).")
+  boolean continuousBatching;
 
   @Option(names = "--queue", paramLabel = "SENTENCES",
       description = "Sentences waiting per model before requests get 503 (default: ${DEFAULT-VALUE}).")
@@ -89,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
       ModelBundle model = Checkpoints.loadModel(run, plugins.dir(), plugins.pinPolicy());
       engines.add(new BundleEngine(info(run, model), model, kernels));
     }
-    ServerLimits limits = ServerLimits.defaults().withBatchWindowMs(batchWindowMs).withContinuousBatching(!wholeBatches).withQueueCapacity(queue)
+    ServerLimits limits = ServerLimits.defaults().withBatchWindowMs(batchWindowMs).withContinuousBatching(continuousBatching).withQueueCapacity(queue)
         .withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
     TranslationServer server;
     try {

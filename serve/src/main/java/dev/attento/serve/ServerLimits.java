@@ -36,10 +36,10 @@ public record ServerLimits(long maxBodyBytes, int maxSentencesPerRequest, int ma
   /**
    * Limits for a model served to a few people on a small machine: 64 KiB bodies, 64 sentences
    * of up to 1000 characters a request, beam up to 16, 256 queued sentences, batches of up to
-   * 32 gathered for 5 ms, greedy sentences joining running batches, 30 s per request.
+   * 32 gathered for 5 ms and decoded in one piece, 30 s per request.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(64 * 1024, 64, 1000, 16, 16, 256, 256, 5, 32, Duration.ofSeconds(30), true);
+    return new ServerLimits(64 * 1024, 64, 1000, 16, 16, 256, 256, 5, 32, Duration.ofSeconds(30), false);
   }
 
   /** These limits with another batch window (0 turns batching off). */

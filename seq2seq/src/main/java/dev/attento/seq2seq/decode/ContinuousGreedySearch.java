@@ -63,7 +63,6 @@ public final class ContinuousGreedySearch {
     }
   }
 
-  private final Forward fwd;
   private final Translator model;
   private final DecodingOptions options;
   /** Row r of the decoder holds rows.get(r). */
@@ -71,16 +70,11 @@ public final class ContinuousGreedySearch {
   private DecoderState state;
   private int[] previous = new int[0];
 
-  /**
-   * An empty batch.
-   *
-   * @param fwd the inference pass its products run in
-   */
-  public ContinuousGreedySearch(Forward fwd, Translator model, DecodingOptions options) {
+  /** An empty batch; each call says which inference pass (and so which threads) computes it. */
+  public ContinuousGreedySearch(Translator model, DecodingOptions options) {
     if (options.beamSize() != 1) {
       throw new IllegalArgumentException("continuous greedy search: beam size must be 1, got " + options.beamSize());
     }
-    this.fwd = fwd;
     this.model = model;
     this.options = options;
   }
@@ -89,9 +83,10 @@ public final class ContinuousGreedySearch {
    * Encodes sentences and adds them to the batch; their first token comes at the next
    * {@link #step}.
    *
+   * @param fwd the inference pass that encodes them
    * @param ids one id per sentence of {@code source}, returned with it when it ends
    */
-  public void admit(SourceBatch source, int[] ids) {
+  public void admit(Forward fwd, SourceBatch source, int[] ids) {
     if (ids.length != source.batchSize()) {
       throw new IllegalArgumentException("admit: " + ids.length + " ids for " + source.batchSize() + " sentences");
     }
@@ -122,8 +117,11 @@ public final class ContinuousGreedySearch {
   /**
    * Gives every sentence in the batch its next token and returns those that ended, in batch
    * order; after a step in which the last one ends the batch is empty and can take new ones.
+   *
+   * @param fwd the inference pass of this step (any pass of the same weights: a row's numbers do
+   *     not depend on the threads that compute it)
    */
-  public List<Ended> step() {
+  public List<Ended> step(Forward fwd) {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -154,11 +152,11 @@ public final class ContinuousGreedySearch {
       s.ended = last;
       live += last ? 0 : 1;
     }
-    return options.stopAtEos() ? leave(step.next(), best, live) : stay(step.next(), best);
+    return options.stopAtEos() ? leave(fwd, step.next(), best, live) : stay(step.next(), best);
   }
 
   /** The ended sentences leave the batch at once; the others carry on. */
-  private List<Ended> leave(DecoderState next, int[] best, int live) {
+  private List<Ended> leave(Forward fwd, DecoderState next, int[] best, int live) {
     List<Ended> ended = new ArrayList<>();
     int[] keep = new int[live];
     List<Sentence> staying = new ArrayList<>(live);

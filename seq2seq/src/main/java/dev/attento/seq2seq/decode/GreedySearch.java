@@ -31,11 +31,11 @@ public final class GreedySearch {
     for (int b = 0; b < batch; b++) {
       ids[b] = b;
     }
-    ContinuousGreedySearch search = new ContinuousGreedySearch(fwd, model, options);
-    search.admit(source, ids);
+    ContinuousGreedySearch search = new ContinuousGreedySearch(model, options);
+    search.admit(fwd, source, ids);
     Hypothesis[] out = new Hypothesis[batch];
     for (int ended = 0; ended < batch; ) {
-      for (ContinuousGreedySearch.Ended e : search.step()) {
+      for (ContinuousGreedySearch.Ended e : search.step(fwd)) {
         out[e.id()] = e.hypothesis();
         ended++;
       }

@@ -1,5 +1,6 @@
 package dev.attento.seq2seq.translate;
 
+import dev.attento.core.ops.Forward;
 import dev.attento.seq2seq.data.Batch;
 import dev.attento.seq2seq.data.Example;
 import dev.attento.seq2seq.decode.ContinuousGreedySearch;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Text in, text out around a {@link ContinuousGreedySearch}: sentences are tokenized as they
+ * Text in, text out around a {@link ContinuousGreedySearch} in the translator's pass (one
+ * batch, its products shared out over the pool): sentences are tokenized as they
  * join, and each comes back translated (as {@link TextTranslator} would translate it) at the
  * step in which it ends. A sentence without tokens comes back, empty, at the next step.
  * Made by {@link TextTranslator#continuous}; not thread-safe.
@@ -26,17 +28,20 @@ public final class ContinuousTranslation {
   private record Pending(String text, int[] sourceIds) {}
 
   private final TextTranslator translator;
+  private final Forward fwd;
   private final ContinuousGreedySearch search;
   private final Map<Integer, Pending> pending = new HashMap<>();
   private final List<Done> empty = new ArrayList<>();
 
-  ContinuousTranslation(TextTranslator translator, ContinuousGreedySearch search) {
+  ContinuousTranslation(TextTranslator translator, Forward fwd, ContinuousGreedySearch search) {
     this.translator = translator;
+    this.fwd = fwd;
     this.search = search;
   }
 
   /**
-   * Adds sentences to the batch; they start decoding at the next {@link #step}.
+   * Adds sentences to the batch; they start decoding at the next {@link #step}. Call at most
+   * once between steps.
    *
    * @param ids one per sentence, distinct from those of every sentence still in the batch
    */
@@ -60,7 +65,7 @@ public final class ContinuousTranslation {
       joining.add(ids[i]);
     }
     if (!examples.isEmpty()) {
-      search.admit(Batch.of(examples).source(), joining.stream().mapToInt(Integer::intValue).toArray());
+      search.admit(fwd, Batch.of(examples).source(), joining.stream().mapToInt(Integer::intValue).toArray());
     }
   }
 
@@ -73,7 +78,7 @@ public final class ContinuousTranslation {
   public List<Done> step() {
     List<Done> done = new ArrayList<>(empty);
     empty.clear();
-    for (ContinuousGreedySearch.Ended e : search.step()) {
+    for (ContinuousGreedySearch.Ended e : search.step(fwd)) {
       Pending p = pending.remove(e.id());
       done.add(new Done(e.id(), translator.toTranslation(p.text(), p.sourceIds(), e.hypothesis())));
     }

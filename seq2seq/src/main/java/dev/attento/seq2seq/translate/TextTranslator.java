@@ -96,7 +96,7 @@ public final class TextTranslator {
    * translator's pass. The model's rules for the target apply as in {@link #translateNBest}.
    */
   public ContinuousTranslation continuous(DecodingOptions options) {
-    return new ContinuousTranslation(this, new ContinuousGreedySearch(fwd, model.translator(), model.searchOptions(options)));
+    return new ContinuousTranslation(this, fwd, new ContinuousGreedySearch(model.translator(), model.searchOptions(options)));
   }
 
   /** Tokenizes and maps one sentence to source ids (empty for a sentence without tokens). */

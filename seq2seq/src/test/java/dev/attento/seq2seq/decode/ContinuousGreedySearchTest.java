@@ -38,7 +38,7 @@ class ContinuousGreedySearchTest {
     SourceBatch all = TestBatches.randomSources(new Random(4), sentences, 12, 9);
     DecodingOptions options = new DecodingOptions(1, 0, 1.5, 4);
     Forward pass = Forward.inference(Kernels.detect());
-    ContinuousGreedySearch search = new ContinuousGreedySearch(pass, model, options);
+    ContinuousGreedySearch search = new ContinuousGreedySearch(model, options);
     Map<Integer, Hypothesis> ended = new HashMap<>();
     int next = 0;
     int steps = 0;
@@ -51,11 +51,11 @@ class ContinuousGreedySearchTest {
         for (int i = 0; i < joining; i++) {
           ids[i] = next + i;
         }
-        search.admit(all.rows(next, next + joining), ids);
+        search.admit(pass, all.rows(next, next + joining), ids);
         next += joining;
       }
       mostLive = Math.max(mostLive, search.live());
-      for (ContinuousGreedySearch.Ended e : search.step()) {
+      for (ContinuousGreedySearch.Ended e : search.step(pass)) {
         assertEquals(null, ended.put(e.id(), e.hypothesis()), "sentence " + e.id() + " ended twice");
       }
       steps++;
@@ -89,11 +89,11 @@ class ContinuousGreedySearchTest {
         true, false, false);
     Translator model = Translators.build(config, 5, null);
     Forward pass = Forward.inference(Kernels.detect());
-    ContinuousGreedySearch search = new ContinuousGreedySearch(pass, model, new DecodingOptions(1, 0, 1.5, 4));
-    assertEquals(List.of(), search.step());
+    ContinuousGreedySearch search = new ContinuousGreedySearch(model, new DecodingOptions(1, 0, 1.5, 4));
+    assertEquals(List.of(), search.step(pass));
     assertEquals(0, search.live());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ContinuousGreedySearch(pass, model, new DecodingOptions(beam, 0, 1.5, 4)));
+        () -> new ContinuousGreedySearch(model, new DecodingOptions(beam, 0, 1.5, 4)));
     assertTrue(e.getMessage().contains("beam size must be 1"), e.getMessage());
   }
 
@@ -102,10 +102,10 @@ class ContinuousGreedySearchTest {
     ModelConfig config = new ModelConfig("lstm", Map.of(), 12, 12, 8, 16, 1, false, false, 0f, "luong-dot",
         true, false, false);
     Translator model = Translators.build(config, 5, null);
-    ContinuousGreedySearch search = new ContinuousGreedySearch(Forward.inference(Kernels.detect()), model,
-        new DecodingOptions(1, 0, 0, 0));
-    search.admit(TestBatches.randomSources(new Random(1), 2, 12, 5), new int[] {7, 8});
-    List<ContinuousGreedySearch.Ended> ended = search.step();
+    Forward pass = Forward.inference(Kernels.detect());
+    ContinuousGreedySearch search = new ContinuousGreedySearch(model, new DecodingOptions(1, 0, 0, 0));
+    search.admit(pass, TestBatches.randomSources(new Random(1), 2, 12, 5), new int[] {7, 8});
+    List<ContinuousGreedySearch.Ended> ended = search.step(pass);
     assertEquals(List.of(7, 8), ended.stream().map(ContinuousGreedySearch.Ended::id).toList());
     assertEquals(0, ended.get(0).hypothesis().tokens().length);
     assertEquals(0, search.live());

@@ -19,7 +19,8 @@ public interface ContinuousDecoding {
   record Done(int id, SentenceResult result) {}
 
   /**
-   * Adds sentences; they start decoding at the next {@link #step}.
+   * Adds sentences; they start decoding at the next {@link #step}. Called at most once between
+   * steps.
    *
    * @param ids one per sentence, distinct from those of the sentences not yet returned
    */

@@ -33,13 +33,12 @@ import java.util.function.Supplier;
  * throughput and latency percentiles. {@code --threads} sizes the trained model's worker pool
  * (default: one thread a core); {@code --threads 1} gives both modes one decoding thread, so
  * on a loaded machine the scheduler's share of cores cannot favour the batched mode's two.
- * Greedy sentences (beam 1) of a trained run are batched continuously unless
- * {@code --whole-batches} says otherwise.
+ * {@code --continuous} batches greedy sentences (beam 1) of a trained run continuously.
  *
  * <pre>
  * LoadGenerator [--clients 32] [--seconds 10] [--warmup 3] [--window-ms 5] [--max-batch 32]
  *               [--batch-ms 20] [--sentence-ms 0.2] [--run DIR] [--beam 4] [--threads N] [--rounds 1]
- *               [--whole-batches]
+ *               [--continuous]
  * </pre>
  */
 public final class LoadGenerator {
@@ -73,7 +72,7 @@ public final class LoadGenerator {
     int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
     int rounds = intArg(args, "--rounds", 1);
     String run = stringArg(args, "--run");
-    boolean whole = List.of(args).contains("--whole-batches");
+    boolean continuous = List.of(args).contains("--continuous");
     Supplier<CountingEngine> engines;
     if (run == null) {
       System.out.printf(Locale.ROOT, "%d clients, %d s (after %d s warm-up), fake decode %.1f ms per batch + %.2f ms per "
@@ -94,8 +93,8 @@ public final class LoadGenerator {
     // Off and on alternate for --rounds rounds, so a load that changes during the test falls on both.
     for (int r = 0; r < rounds; r++) {
       runs.add(run("batching off", base.withBatchWindowMs(0), clients, seconds, warmup, engines.get(), sentences, beam));
-      runs.add(run("batching on (" + windowMs + " ms window" + (whole ? ", whole batches)" : ")"),
-          base.withBatchWindowMs(windowMs).withContinuousBatching(!whole), clients, seconds, warmup, engines.get(),
+      runs.add(run("batching on (" + windowMs + " ms window" + (continuous ? ", continuous)" : ")"),
+          base.withBatchWindowMs(windowMs).withContinuousBatching(continuous), clients, seconds, warmup, engines.get(),
           sentences, beam));
     }
     System.out.println();
