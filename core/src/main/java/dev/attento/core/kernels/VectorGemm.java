@@ -53,8 +53,14 @@ public final class VectorGemm implements Gemm {
    * few per thread, so that none waits long for another on a busy machine.
    */
   private static final int CHUNKS_PER_THREAD = 2;
-  /** The same for matrix–vector products, which are bound by reading the matrix, not by arithmetic. */
-  private static final long GEMV_PARALLEL_THRESHOLD = 1L << 16;
+  /**
+   * The same for matrix–vector products, which are bound by reading the matrix, not by
+   * arithmetic. Below 2^17 multiply-adds (a few microseconds: every product of a hidden-128
+   * model) the other core's half is not worth moving the operands between the cores: with
+   * 2^16, one sentence of the default model at beam 4 took 1.40–1.77 ms on two threads against
+   * 1.08–1.30 on one; with 2^17, 1.17–1.30 on both (bench/probes/ThreadsProbe.java, idle machine).
+   */
+  private static final long GEMV_PARALLEL_THRESHOLD = 1L << 17;
 
   /**
    * Per-thread scratch: the packed strip, the packed panels of A, and a tile for ragged edges.
