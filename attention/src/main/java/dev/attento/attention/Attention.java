@@ -47,7 +47,7 @@ public interface Attention {
     /**
      * This source's sentences followed by {@code other}'s, both padded to the longer source
      * with zero states and a zero mask (padding gets no weight, so a sentence attends as it
-     * would alone). For decoding: the result records no gradient of the padding.
+     * would alone). Meant for decoding: no gradient reaches the padding.
      */
     public PreparedSource joined(Forward fwd, PreparedSource other) {
       int length = Math.max(mask.dim(1), other.mask.dim(1));

@@ -26,7 +26,7 @@ public interface DecoderState {
    * from other sentences: how a running greedy search takes in new sentences between steps
    * ({@link dev.attento.seq2seq.decode.ContinuousGreedySearch}). Sources of different lengths
    * are padded to the longer, and padding gets no attention, so each row computes what it would
-   * in a batch of its own. For decoding only: the result records no gradient.
+   * in a batch of its own. Meant for decoding: no gradient reaches the padding.
    *
    * @throws IllegalArgumentException if {@code other} belongs to another kind of decoder
    */

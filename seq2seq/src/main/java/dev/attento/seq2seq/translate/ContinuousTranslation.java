@@ -40,8 +40,7 @@ public final class ContinuousTranslation {
   }
 
   /**
-   * Adds sentences to the batch; they start decoding at the next {@link #step}. Call at most
-   * once between steps.
+   * Adds sentences to the batch; they start decoding at the next {@link #step}.
    *
    * @param ids one per sentence, distinct from those of every sentence still in the batch
    */

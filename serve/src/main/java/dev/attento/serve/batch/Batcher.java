@@ -36,11 +36,11 @@ import java.util.function.Predicate;
  *
  * <p>Continuous batching (Yu et al. 2022, "Orca"), where the engine offers it for the batch's
  * options ({@link TranslationEngine#continuous}, greedy search for a trained model): the batch
- * starts at once and is decoded not as one piece but step by step, each sentence answered at the
- * step it ends, and
- * the sentences that queued meanwhile with the same options join it between steps, up to the
- * largest batch, a quarter of it at a time or whatever has waited the window (see {@link #joining}). The batch's products then stay wide instead of narrowing to the last long
- * sentence, and a sentence waits for at most one step, not for a whole batch. Sentences with
+ * starts at once and is decoded not as one piece but step by step, each sentence answered at
+ * the step it ends, and the sentences that queued meanwhile with the same options join it
+ * between steps, up to the largest batch, a quarter of it at a time or whatever has waited the
+ * window (see {@link #joining}). The batch's products then stay wide instead of narrowing to
+ * the last long sentence, and a sentence waits for at most one step, not for a whole batch. Sentences with
  * other options wait until the batch has emptied; once the oldest of them has waited the
  * window, no new sentence joins, so that the batch empties.
  *
@@ -246,19 +246,24 @@ public final class Batcher implements AutoCloseable {
         if (queue.peekFirst() != head) {
           continue; // the oldest sentence was withdrawn while we waited: start again from the new oldest
         }
-        List<Pending> batch = new ArrayList<>();
-        for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < limit; ) {
-          Pending p = it.next();
-          if (together.test(p)) {
-            batch.add(p);
-            it.remove();
-          }
-        }
-        return new Next(batch, stepwise);
+        return new Next(take(together, limit), stepwise);
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Removes and returns the queued sentences {@code together} accepts, oldest first, at most {@code limit}. */
+  private List<Pending> take(Predicate<Pending> together, int limit) {
+    List<Pending> taken = new ArrayList<>();
+    for (Iterator<Pending> it = queue.iterator(); it.hasNext() && taken.size() < limit; ) {
+      Pending p = it.next();
+      if (together.test(p)) {
+        taken.add(p);
+        it.remove();
+      }
+    }
+    return taken;
   }
 
   private int count(Predicate<Pending> together, int limit) {
@@ -300,7 +305,9 @@ public final class Batcher implements AutoCloseable {
           ids[i] = nextId++;
           inBatch.put(ids[i], joining.get(i));
         }
-        decoding.admit(joining.stream().map(Pending::source).toList(), ids);
+        if (!joining.isEmpty()) {
+          decoding.admit(joining.stream().map(Pending::source).toList(), ids);
+        }
         int rows = decoding.size();
         if (rows == 0) {
           return;
@@ -341,19 +348,13 @@ public final class Batcher implements AutoCloseable {
       if (room <= 0 || head == null || !head.options().equals(options) && now - head.arrivedNanos() >= windowNanos) {
         return List.of();
       }
-      List<Pending> waiting = new ArrayList<>();
-      for (Iterator<Pending> it = queue.iterator(); it.hasNext() && waiting.size() < room; ) {
-        Pending p = it.next();
-        if (p.options().equals(options)) {
-          waiting.add(p);
-        }
-      }
-      boolean enough = waiting.size() >= Math.min(room, Math.max(1, maxBatchSize / 4));
-      if (waiting.isEmpty() || !enough && now - waiting.get(0).arrivedNanos() < windowNanos) {
+      Predicate<Pending> same = p -> p.options().equals(options);
+      Pending oldest = queue.stream().filter(same).findFirst().orElse(null);
+      boolean enough = count(same, room) >= Math.min(room, Math.max(1, maxBatchSize / 4));
+      if (oldest == null || !enough && now - oldest.arrivedNanos() < windowNanos) {
         return List.of();
       }
-      queue.removeAll(waiting);
-      return waiting;
+      return take(same, room);
     } finally {
       lock.unlock();
     }

@@ -19,8 +19,7 @@ public interface ContinuousDecoding {
   record Done(int id, SentenceResult result) {}
 
   /**
-   * Adds sentences; they start decoding at the next {@link #step}. Called at most once between
-   * steps.
+   * Adds sentences; they start decoding at the next {@link #step}.
    *
    * @param ids one per sentence, distinct from those of the sentences not yet returned
    */
