@@ -139,7 +139,7 @@ public final class ContinuousGreedySearch {
         continue;
       }
       if (options.noRepeatNgram() > 0) {
-        best[r] = bestAllowed(logProbs.data(), r * vocab, vocab, best[r], s.tokens, options.noRepeatNgram());
+        best[r] = RepeatedNgrams.bestAllowed(logProbs.data(), r * vocab, vocab, best[r], s.tokens, options.noRepeatNgram());
       }
       s.score += logProbs.data()[r * vocab + best[r]];
       if (step.attention() != null) {
@@ -189,25 +189,5 @@ public final class ContinuousGreedySearch {
     previous = new int[0];
     state = null;
     return ended;
-  }
-
-  /**
-   * The most probable token of a row that does not complete an n-gram already in {@code emitted}:
-   * {@code argmax} itself unless it is banned (EOS if everything else is).
-   */
-  private static int bestAllowed(float[] logProbs, int row, int vocab, int argmax, List<Integer> emitted, int n) {
-    int[] tokens = emitted.stream().mapToInt(Integer::intValue).toArray();
-    int[] banned = RepeatedNgrams.banned(tokens, tokens.length, n);
-    if (!RepeatedNgrams.contains(banned, argmax)) {
-      return argmax;
-    }
-    int best = SpecialTokens.EOS;
-    for (int v = 0; v < vocab; v++) {
-      if (v != SpecialTokens.PAD && v != SpecialTokens.BOS && !RepeatedNgrams.contains(banned, v)
-          && logProbs[row + v] > logProbs[row + best]) {
-        best = v;
-      }
-    }
-    return best;
   }
 }

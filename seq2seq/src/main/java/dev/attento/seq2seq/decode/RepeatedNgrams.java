@@ -1,6 +1,8 @@
 package dev.attento.seq2seq.decode;
 
+import dev.attento.seq2seq.text.SpecialTokens;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * N-gram blocking (fairseq's {@code --no-repeat-ngram-size}; Paulus et al. 2018): a token is
@@ -43,5 +45,26 @@ final class RepeatedNgrams {
       }
     }
     return false;
+  }
+
+  /**
+   * The most probable token of a row that does not complete an n-gram already in {@code emitted}:
+   * {@code argmax} itself unless it is banned (EOS if everything else is). Greedy search's choice
+   * ({@link GreedySearch}, {@link ContinuousGreedySearch}).
+   */
+  static int bestAllowed(float[] logProbs, int row, int vocab, int argmax, List<Integer> emitted, int n) {
+    int[] tokens = emitted.stream().mapToInt(Integer::intValue).toArray();
+    int[] banned = banned(tokens, tokens.length, n);
+    if (!contains(banned, argmax)) {
+      return argmax;
+    }
+    int best = SpecialTokens.EOS;
+    for (int v = 0; v < vocab; v++) {
+      if (v != SpecialTokens.PAD && v != SpecialTokens.BOS && !contains(banned, v)
+          && logProbs[row + v] > logProbs[row + best]) {
+        best = v;
+      }
+    }
+    return best;
   }
 }
