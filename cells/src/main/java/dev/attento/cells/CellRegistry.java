@@ -272,8 +272,19 @@ public final class CellRegistry {
    */
   public RecurrentCell create(String name, int inputSize, int hiddenSize, Map<String, String> options,
                               UniformRandomProvider random) {
+    return create(name, inputSize, hiddenSize, options, random, true);
+  }
+
+  /**
+   * Builds a cell, with its weights drawn only if {@code initialise} (see {@link CellSpec#initialise}).
+   *
+   * @param options option values; unknown keys are rejected, missing ones take their defaults
+   */
+  public RecurrentCell create(String name, int inputSize, int hiddenSize, Map<String, String> options,
+                              UniformRandomProvider random, boolean initialise) {
     CellProvider provider = provider(name);
-    return provider.create(new CellSpec(inputSize, hiddenSize, completeOptions(provider, options), random));
+    return provider.create(new CellSpec(inputSize, hiddenSize, completeOptions(provider, options), random,
+        initialise));
   }
 
   /** {@code options} checked against the provider's and completed with defaults. */

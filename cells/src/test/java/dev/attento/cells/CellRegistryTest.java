@@ -1,12 +1,15 @@
 package dev.attento.cells;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attento.core.random.Randomness;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,4 +95,20 @@ class CellRegistryTest {
     CellRegistryException e = assertThrows(CellRegistryException.class, () -> CellRegistry.load(dir.resolve("nope")));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
+
+  @Test
+  void aCellToBeLoadedHasEveryParameterButDrawsNoWeights() {
+    CellRegistry r = CellRegistry.fromClassPath();
+    for (String name : List.of("gru", "lstm", "rnn")) {
+      var drawn = r.create(name, 3, 4, Map.of(), Randomness.create(1)).parameters();
+      var loading = r.create(name, 3, 4, Map.of(), Randomness.create(1), false).parameters();
+      assertEquals(drawn.keySet(), loading.keySet(), name);
+      drawn.forEach((p, t) -> assertArrayEquals(t.shape(), loading.get(p).shape(), name + " " + p));
+      for (String weight : List.of("weight_ih", "weight_hh")) {
+        assertArrayEquals(new float[drawn.get(weight).size()], loading.get(weight).data(), 0f, name + " " + weight);
+        assertFalse(Arrays.equals(new float[drawn.get(weight).size()], drawn.get(weight).data()), name + " " + weight);
+      }
+    }
+  }
 }
+

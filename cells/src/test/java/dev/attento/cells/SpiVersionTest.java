@@ -42,6 +42,13 @@ class SpiVersionTest {
   }
 
   @Test
+  void aJarBuiltForAnOlderMinorVersionLoads() throws Exception {
+    CellRegistry r = loadJarDeclaring("1.0");
+    assertTrue(r.problems().isEmpty(), r.problems().toString());
+    assertTrue(names(r).contains("mycell"));
+  }
+
+  @Test
   void aJarThatDeclaresNoVersionCountsAsOnePointZero() throws Exception {
     CellRegistry r = loadJarDeclaring(null);
     assertTrue(r.problems().isEmpty(), r.problems().toString());
@@ -52,17 +59,17 @@ class SpiVersionTest {
   void aJarBuiltForAnotherMajorVersionIsRefusedInOneLine() throws Exception {
     CellRegistry r = loadJarDeclaring("2.0");
     Path jar = dir.resolve("plugins").resolve("cell.jar").toAbsolutePath();
-    assertEquals(List.of(jar + ": built for cell SPI 2.0; this Attento has SPI 1.0, which loads plugins built for 1.0 to"
-        + " 1.0; refused"), r.problems());
+    assertEquals(List.of(jar + ": built for cell SPI 2.0; this Attento has SPI 1.1, which loads plugins built for 1.0 to"
+        + " 1.1; refused"), r.problems());
     assertEquals(List.of("gru", "lstm", "rnn"), names(r), "the built-ins still load");
   }
 
   @Test
   void aJarBuiltForANewerMinorVersionIsRefused() throws Exception {
-    CellRegistry r = loadJarDeclaring("1.1");
+    CellRegistry r = loadJarDeclaring("1.2");
     assertEquals(1, r.problems().size());
-    assertTrue(r.problems().get(0).endsWith("cell.jar: built for cell SPI 1.1; this Attento has SPI 1.0, which loads"
-        + " plugins built for 1.0 to 1.0; refused"), r.problems().get(0));
+    assertTrue(r.problems().get(0).endsWith("cell.jar: built for cell SPI 1.2; this Attento has SPI 1.1, which loads"
+        + " plugins built for 1.0 to 1.1; refused"), r.problems().get(0));
   }
 
   @Test

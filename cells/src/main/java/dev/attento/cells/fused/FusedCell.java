@@ -53,7 +53,8 @@ public final class FusedCell implements RecurrentCell {
 
   /**
    * A cell with freshly initialised weights (input weights first, then recurrent weights, both
-   * drawn from {@code spec.random()}) and zero biases.
+   * drawn from {@code spec.random()}) and zero biases; with all of them zero if the spec says
+   * not to initialise (a checkpoint's weights are about to be copied in).
    *
    * @param gates the element-wise step
    * @param inputInit initialiser of {@code weight_ih}
@@ -73,8 +74,10 @@ public final class FusedCell implements RecurrentCell {
     weightHh = Tensor.zeros(rows, hiddenSize);
     biasIh = Tensor.zeros(rows);
     biasHh = Tensor.zeros(rows);
-    inputInit.fill(weightIh, spec.random());
-    recurrentInit.fill(weightHh, spec.random());
+    if (spec.initialise()) {
+      inputInit.fill(weightIh, spec.random());
+      recurrentInit.fill(weightHh, spec.random());
+    }
     Map<String, Tensor> p = new LinkedHashMap<>();
     p.put("weight_ih", weightIh);
     p.put("weight_hh", weightHh);

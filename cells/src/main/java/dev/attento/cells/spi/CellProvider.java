@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 public interface CellProvider {
 
-  /** The version of this SPI, {@code MAJOR.MINOR}. */
-  String SPI_VERSION = "1.0";
+  /**
+   * The version of this SPI, {@code MAJOR.MINOR}. 1.1 added {@link CellSpec#initialise()}
+   * (a cell about to be loaded from a checkpoint need not draw its weights).
+   */
+  String SPI_VERSION = "1.1";
 
   /** The manifest attribute in which a plugin jar declares the SPI version it was built for. */
   String SPI_VERSION_ATTRIBUTE = "Attento-Cell-SPI-Version";

@@ -18,15 +18,32 @@ public final class Initialization {
 
   private final long seed;
   private final String prefix;
+  private final boolean drawsWeights;
 
   /** The initialisation of a whole model from {@code seed}. */
   public Initialization(long seed) {
-    this(seed, "");
+    this(seed, "", true);
   }
 
-  private Initialization(long seed, String prefix) {
+  private Initialization(long seed, String prefix, boolean drawsWeights) {
     this.seed = seed;
     this.prefix = prefix;
+    this.drawsWeights = drawsWeights;
+  }
+
+  /**
+   * The initialisation of a model whose weights are about to be loaded from a checkpoint:
+   * parameters are made with their names and shapes but left zero, since every one of them
+   * will be overwritten (drawing a recurrent layer's orthogonal blocks of 1024 × 1024 took
+   * about a second each, for nothing).
+   */
+  public static Initialization forLoading(long seed) {
+    return new Initialization(seed, "", false);
+  }
+
+  /** Whether parameters get their initial values drawn ({@code false}: see {@link #forLoading}). */
+  public boolean drawsWeights() {
+    return drawsWeights;
   }
 
   /** The seed everything derives from. */
@@ -41,13 +58,15 @@ public final class Initialization {
 
   /** The initialisation of a part of the model: its names are prefixed with {@code name + "."}. */
   public Initialization scope(String name) {
-    return new Initialization(seed, fullName(name) + ".");
+    return new Initialization(seed, fullName(name) + ".", drawsWeights);
   }
 
-  /** A new tensor of {@code shape} named {@code name}, filled by {@code initializer}. */
+  /** A new tensor of {@code shape} named {@code name}, filled by {@code initializer} (zero {@link #forLoading}). */
   public Tensor parameter(String name, Initializer initializer, int... shape) {
     Tensor t = Tensor.zeros(shape);
-    initializer.fill(t, random(name));
+    if (drawsWeights) {
+      initializer.fill(t, random(name));
+    }
     return t;
   }
 

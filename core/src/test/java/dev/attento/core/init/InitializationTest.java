@@ -34,4 +34,16 @@ class InitializationTest {
     assertEquals(1, attention.seed());
     assertEquals(new Initialization(1).random("decoder.attention.W_a").nextLong(), attention.random("W_a").nextLong());
   }
+
+  @Test
+  void forLoadingMakesEveryParameterWithItsShapeButDrawsNothing() {
+    Initialization loading = Initialization.forLoading(7).scope("encoder");
+    Tensor w = loading.parameter("embedding", XAVIER, 5, 4);
+    assertArrayEquals(new int[] {5, 4}, w.shape());
+    assertArrayEquals(new float[20], w.data(), 0f);
+    assertFalse(loading.drawsWeights(), "a scope keeps the mode");
+    assertEquals(true, new Initialization(7).scope("encoder").drawsWeights());
+    // The generators are the same either way: a component that draws its own weights may ask.
+    assertEquals(new Initialization(7).random("encoder.layer0").nextLong(), loading.random("layer0").nextLong());
+  }
 }

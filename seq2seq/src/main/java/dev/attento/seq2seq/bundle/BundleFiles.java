@@ -236,13 +236,14 @@ public final class BundleFiles {
   }
 
   /**
-   * Builds the translator; a plugin cell must come from a jar with the recorded hash: the
-   * recorded jar itself when no plugin directory is given, else the jar found there.
+   * Builds the translator, its weights left undrawn for the checkpoint's to be copied in; a
+   * plugin cell must come from a jar with the recorded hash: the recorded jar itself when no
+   * plugin directory is given, else the jar found there.
    */
   private static Translator buildPinned(ModelConfig config, long seed, Path pluginDir, CellPin pin, PinPolicy policy) {
     try {
       Path plugins = pin == null || pluginDir != null ? pluginDir : pin.recordedJar(config.cell(), policy);
-      Translator translator = Translators.build(config, seed, plugins);
+      Translator translator = Translators.buildForLoading(config, seed, plugins);
       if (pin != null) {
         pin.verify(translator.cells().get(0), config.cell(), policy);
       }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.attento.cells.CellRegistry;
+import dev.attento.core.init.Initialization;
 import dev.attento.seq2seq.model.CellFactory;
 import dev.attento.seq2seq.model.ModelConfig;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 /**
  * Binds the {@link CellRegistry} (class path plus an optional plugin directory) as a
  * singleton, and a {@link CellFactory} that builds the configured cell from it — so encoder
- * and decoder layers can be any registered cell, plugins included.
+ * and decoder layers can be any registered cell, plugins included — drawing its weights unless
+ * the bound {@link Initialization} is {@link Initialization#forLoading for loading}.
  */
 public final class CellsModule extends AbstractModule {
 
@@ -30,8 +32,9 @@ public final class CellsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CellFactory cellFactory(CellRegistry registry, ModelConfig config) {
+  CellFactory cellFactory(CellRegistry registry, ModelConfig config, Initialization init) {
     registry.completeOptions(registry.provider(config.cell()), config.cellOptions());
-    return (in, hidden, random) -> registry.create(config.cell(), in, hidden, config.cellOptions(), random);
+    return (in, hidden, random) -> registry.create(config.cell(), in, hidden, config.cellOptions(), random,
+        init.drawsWeights());
   }
 }

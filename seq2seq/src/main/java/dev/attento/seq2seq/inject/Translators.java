@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.util.Modules;
+import dev.attento.core.init.Initialization;
 import dev.attento.seq2seq.model.ModelConfig;
 import dev.attento.seq2seq.model.Translator;
 import java.nio.file.Path;
@@ -36,6 +37,16 @@ public final class Translators {
     } catch (ProvisionException | CreationException e) {
       throw unwrap(e);
     }
+  }
+
+  /**
+   * Builds a translator whose weights are about to be loaded from a checkpoint: every parameter
+   * has its name and shape but none is drawn ({@link Initialization#forLoading}), which for a
+   * hidden size of 1024 saves seconds of orthogonal initialisation.
+   */
+  public static Translator buildForLoading(ModelConfig config, long seed, Path pluginDir) {
+    return build(config, seed, pluginDir,
+        binder -> binder.bind(Initialization.class).toInstance(Initialization.forLoading(seed)));
   }
 
   /**

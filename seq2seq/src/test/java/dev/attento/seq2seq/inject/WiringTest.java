@@ -1,6 +1,7 @@
 package dev.attento.seq2seq.inject;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,6 +100,22 @@ class WiringTest {
       }
     }
     assertTrue(shared >= 3, "the encoder's parameters exist in both models: " + withAttention.keySet());
+  }
+
+  @Test
+  void aModelBuiltForLoadingHasEveryParameterOfTheDrawnOneAndDrawsNone() {
+    // Loading copies a checkpoint over every parameter, so only names and shapes must match.
+    for (String attention : new String[] {"luong-general", "bahdanau", "none"}) {
+      var drawn = Translators.build(config(attention, true, 2), 42, null).parameters().asMap();
+      var loading = Translators.buildForLoading(config(attention, true, 2), 42, null).parameters().asMap();
+      assertEquals(drawn.keySet(), loading.keySet(), attention);
+      drawn.forEach((name, t) -> assertArrayEquals(t.shape(), loading.get(name).shape(), name));
+      loading.forEach((name, t) -> {
+        if (!name.endsWith("bias_hh") && !name.endsWith("bias_ih")) { // an LSTM's forget-gate bias is set, not drawn
+          assertArrayEquals(new float[t.size()], t.data(), 0f, attention + " " + name);
+        }
+      });
+    }
   }
 
   @Test
