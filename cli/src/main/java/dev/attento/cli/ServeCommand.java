@@ -89,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
       ModelBundle model = Checkpoints.loadModel(run, plugins.dir(), plugins.pinPolicy());
       engines.add(new BundleEngine(info(run, model), model, kernels));
     }
-    ServerLimits limits = ServerLimits.defaults().withBatchWindowMs(batchWindowMs).withContinuousBatching(continuousBatching).withQueueCapacity(queue)
+    ServerLimits limits = ServerLimits.defaults().withBatchWindowMs(batchWindowMs)
+        .withContinuousBatching(continuousBatching).withQueueCapacity(queue)
         .withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
     TranslationServer server;
     try {
